@@ -1,0 +1,2 @@
+import RecLabShell
+print("reclab")
