@@ -1,0 +1,42 @@
+extension Verbs {
+    /// `set OPTION VALUE`: display and session options.
+    static let set = Verb(
+        name: "set", group: .shell,
+        summary: "change an option: rows, width, precision, timer, seed",
+        forms: ["set rows N", "set width N|auto", "set precision N", "set timer on|off", "set seed N", "set"],
+        example: "set rows 50      # show up to 50 rows of a result\nset timer on     # print each cell's wall time"
+    ) { call in
+        let usage = "set rows|width|precision|timer|seed VALUE"
+        guard let option = call.arguments.next() else {
+            let s = call.session.settings
+            return .text("""
+                rows       \(s.rows)
+                width      \(s.width.map(String.init) ?? "auto")
+                precision  \(s.precision)
+                timer      \(s.timer ? "on" : "off")
+                seed       \(s.seed)
+                """)
+        }
+        switch option.text.lowercased() {
+        case "rows":
+            call.session.settings.rows = try call.arguments.expectInteger("rows", in: 1...1_000_000, usage: "set rows N")
+        case "width":
+            if call.arguments.take("auto") { call.session.settings.width = nil } else {
+                call.session.settings.width = try call.arguments.expectInteger("width", in: 20...1000, usage: "set width N|auto")
+            }
+        case "precision":
+            call.session.settings.precision = try call.arguments.expectInteger("precision", in: 0...15, usage: "set precision N")
+        case "timer":
+            if call.arguments.take("on") { call.session.settings.timer = true }
+            else if call.arguments.take("off") { call.session.settings.timer = false }
+            else { throw ShellError("expected 'on' or 'off'", at: call.arguments.peek ?? call.arguments.endToken) }
+        case "seed":
+            call.session.settings.seed = UInt64(try call.arguments.expectInteger("seed", in: 0...Int.max, usage: "set seed N"))
+        default:
+            let near = Suggestion.nearest(to: option.text, in: ["rows", "width", "precision", "timer", "seed"])
+            throw ShellError("unknown option '\(option.text)'" + (near.map { "; did you mean '\($0)'?" } ?? "; usage: \(usage)"), at: option)
+        }
+        try call.arguments.expectEnd(usage: usage)
+        return .nothing
+    }
+}

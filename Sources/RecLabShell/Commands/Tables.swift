@@ -1,0 +1,51 @@
+extension Verbs {
+    /// `tables`: the workspace's tables with their sizes.
+    static let tables = Verb(
+        name: "tables", group: .tables,
+        summary: "list the tables in memory: rows, columns, memory",
+        forms: ["tables"],
+        example: "tables"
+    ) { call in
+        try call.arguments.expectEnd(usage: "tables")
+        let ws = call.session.workspace
+        guard !ws.names.isEmpty else { return .text("(no tables yet: try 'load movielens small')") }
+        let rows = ws.names.compactMap { name in ws.tables[name].map { (name, $0) } }
+        let listing = try Table(columns: [
+            Column(name: "name", texts: rows.map { $0.0 }),
+            Column(name: "rows", integers: rows.map { Int64($0.1.rowCount) }),
+            Column(name: "columns", integers: rows.map { Int64($0.1.columns.count) }),
+            Column(name: "memory", texts: rows.map { ByteCount.format($0.1.memoryBytes) }),
+        ])
+        return .table(listing, rows: listing.rowCount)
+    }
+
+    /// `drop NAME...`: forget tables.
+    static let drop = Verb(
+        name: "drop", group: .tables,
+        summary: "remove a table from memory",
+        forms: ["drop NAME [NAME...]"],
+        example: "drop joined"
+    ) { call in
+        let usage = "drop NAME [NAME...]"
+        var names: [Token] = []
+        while !call.arguments.isAtEnd { names.append(try call.arguments.expectName("a table name", usage: usage)) }
+        guard !names.isEmpty else { throw ShellError("expected a table name; usage: \(usage)", at: call.arguments.endToken) }
+        for n in names where call.session.workspace.tables[n.text] == nil {
+            throw call.session.unknownTable(n)
+        }
+        for n in names { call.session.workspace.drop(n.text) }
+        return .nothing
+    }
+}
+
+/// Byte sizes as people read them.
+enum ByteCount {
+    /// `512 B`, `3.4 KB`, `1.6 MB`, `2.1 GB` (powers of 1000).
+    static func format(_ bytes: Int) -> String {
+        let units = ["B", "KB", "MB", "GB", "TB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1000, unit < units.count - 1 { value /= 1000; unit += 1 }
+        return unit == 0 ? "\(bytes) B" : value.formatted(fractionDigits: 1) + " " + units[unit]
+    }
+}

@@ -1,0 +1,7 @@
+extension Verbs {
+    /// Every verb, in the order `help` lists them within their groups.
+    public static let all: [Verb] = [
+        tables, drop, head, tail, select,
+        run, history, set, help, quit, exit,
+    ]
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Tab completion: verbs at the start of a command, then table names,
+/// column names, keywords, file paths after `load`/`run`, and movie titles
+/// inside double quotes.
+public struct Completer {
+    /// The session whose tables and columns are offered.
+    public let session: Session
+
+    /// Creates a completer for `session`.
+    public init(session: Session) { self.session = session }
+
+    /// Words the verbs take, offered after the first word.
+    static let keywords = ["by", "of", "on", "left", "asc", "desc", "seed", "rows", "cols", "values", "agg",
+                           "contains", "matches", "in", "and", "or", "not", "is", "missing", "movielens"]
+
+    /// Candidates for `word`, the partial word at the cursor, given the
+    /// text of the line `before` it.
+    public func complete(word: String, before: String) -> [String] {
+        var prefix = word
+        var quoted = false
+        if prefix.hasPrefix("\"") { prefix.removeFirst(); quoted = true }
+        if before.filter({ $0 == "\"" }).count % 2 == 1 { quoted = true }
+        if quoted { return titles(startingWith: prefix).map { word.hasPrefix("\"") ? "\"" + $0 + "\"" : $0 } }
+
+        let tokens = (try? Lexer.tokens(before)) ?? []
+        let commandStart = tokens.lastIndex { $0.isSymbol("|") || $0.isSymbol("=") || $0.isSymbol(";") }
+        let inCommand = tokens[(commandStart.map { $0 + 1 } ?? 0)...]
+        guard let verb = inCommand.first else {
+            return matching(Verbs.all.map(\.name), prefix)
+        }
+        if ["load", "run"].contains(verb.text.lowercased()) || (verb.isWord("save") && inCommand.count >= 2) {
+            if verb.isWord("load"), inCommand.count == 1 {
+                let files = paths(startingWith: prefix)
+                return matching(["movielens"], prefix) + files
+            }
+            if verb.isWord("load"), inCommand.count == 2, inCommand.last?.isWord("movielens") == true {
+                return matching(["small", "100k", "1m", "10m", "20m", "25m", "32m", "latest"], prefix)
+            }
+            return paths(startingWith: prefix)
+        }
+        if verb.isWord("help") { return matching(Verbs.all.map(\.name), prefix) }
+        if verb.isWord("set"), inCommand.count == 1 {
+            return matching(["rows", "width", "precision", "timer", "seed"], prefix)
+        }
+        var names = session.workspace.names
+        for table in tablesMentioned(in: tokens) { names += table.columnNames }
+        names += Completer.keywords
+        return matching(Array(NSOrderedSet(array: names)) as? [String] ?? names, prefix)
+    }
+
+    /// The longest prefix all candidates share.
+    public static func commonPrefix(_ candidates: [String]) -> String {
+        guard var prefix = candidates.first else { return "" }
+        for c in candidates.dropFirst() {
+            while !c.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+
+    private func matching(_ candidates: [String], _ prefix: String) -> [String] {
+        candidates.filter { $0.hasPrefix(prefix) }
+    }
+
+    /// The tables whose columns make sense here: those named in the line,
+    /// else the last result.
+    private func tablesMentioned(in tokens: [Token]) -> [Table] {
+        let named = tokens.compactMap { session.workspace.tables[$0.text] }
+        if !named.isEmpty { return named }
+        return session.workspace.last.map { [$0] } ?? []
+    }
+
+    /// Titles of the `movies` table that start with `prefix`
+    /// (case-insensitive), at most 100.
+    private func titles(startingWith prefix: String) -> [String] {
+        guard let movies = session.workspace.tables["movies"], let titles = movies.column(named: "title"),
+              case .text(_, let dictionary) = titles.storage else { return [] }
+        let lower = prefix.lowercased()
+        return Array(dictionary.filter { $0.lowercased().hasPrefix(lower) }.sorted().prefix(100))
+    }
+
+    /// Files and folders starting with `prefix` (folders end in `/`).
+    private func paths(startingWith prefix: String) -> [String] {
+        let expanded = (prefix as NSString).expandingTildeInPath
+        let folder = expanded.hasSuffix("/") ? expanded : (expanded as NSString).deletingLastPathComponent
+        let stem = expanded.hasSuffix("/") ? "" : (expanded as NSString).lastPathComponent
+        let shownFolder = prefix.hasSuffix("/") ? prefix : (prefix as NSString).deletingLastPathComponent
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return [] }
+        return entries.filter { $0.hasPrefix(stem) && !$0.hasPrefix(".") }.sorted().map { entry in
+            var isDirectory: ObjCBool = false
+            let full = (folder.isEmpty ? entry : folder + "/" + entry)
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+            let shown = shownFolder.isEmpty ? entry : (shownFolder.hasSuffix("/") ? shownFolder + entry : shownFolder + "/" + entry)
+            return isDirectory.boolValue ? shown + "/" : shown
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// An error in a command line: one message and, when known, the characters
+/// of the line it is about (the shell draws a caret under them).
+public struct ShellError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong.
+    public var message: String
+    /// Character offsets in the command line.
+    public var range: Range<Int>?
+
+    /// Creates an error.
+    public init(_ message: String, range: Range<Int>? = nil) {
+        self.message = message
+        self.range = range
+    }
+
+    /// Creates an error pointing at `token`.
+    public init(_ message: String, at token: Token?) {
+        self.init(message, range: token?.range)
+    }
+
+    /// The message.
+    public var description: String { message }
+}

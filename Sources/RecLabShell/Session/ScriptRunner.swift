@@ -1,0 +1,86 @@
+import Foundation
+
+/// Replays a script: echoes each cell as `reclab> LINE`, runs it, and
+/// stops at the first error with `FILE:LINE: error: MESSAGE`.
+///
+/// Comment lines are echoed as they are, so a replay reads like a notebook.
+/// A line ending in `\` continues on the next (echoed after `   ...> `).
+public struct ScriptRunner {
+    /// The prompt echoed before each cell.
+    public static let prompt = "reclab> "
+    /// The prompt of a continued line.
+    public static let continuation = "   ...> "
+
+    /// Whether to go on after a failing cell.
+    public var keepGoing = false
+    /// Whether to echo cells (`false` for `-c` and piped input).
+    public var echo = true
+
+    /// Creates a runner.
+    public init(keepGoing: Bool = false, echo: Bool = true) {
+        self.keepGoing = keepGoing
+        self.echo = echo
+    }
+
+    /// The cells of a script: each with its first line number and the
+    /// physical lines it spans (continuations joined).
+    public static func cells(_ text: String) -> [(line: Int, lines: [String])] {
+        var result: [(Int, [String])] = []
+        var pending: [String] = []
+        var start = 0
+        let physical = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
+        for (k, raw) in physical.enumerated() {
+            if pending.isEmpty { start = k + 1 }
+            pending.append(raw)
+            if raw.hasSuffix("\\") && !raw.trimmingCharacters(in: .whitespaces).hasPrefix("#") { continue }
+            result.append((start, pending))
+            pending = []
+        }
+        if !pending.isEmpty { result.append((start, pending)) }
+        // Drop the empty line a final newline leaves.
+        if let last = result.last, last.1 == [""], last.0 == physical.count { result.removeLast() }
+        return result
+    }
+
+    /// A cell's lines joined into one command.
+    public static func join(_ lines: [String]) -> String {
+        lines.enumerated().map { k, l in
+            k < lines.count - 1 ? String(l.dropLast()) : l
+        }.joined(separator: " ")
+    }
+
+    /// Runs `text` (from `name`) in `session`; returns whether every cell
+    /// succeeded. Stops early on `quit`.
+    @discardableResult
+    public func run(_ text: String, name: String, in session: Session) -> Bool {
+        var ok = true
+        for cell in ScriptRunner.cells(text) {
+            let command = ScriptRunner.join(cell.lines)
+            let trimmed = command.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") {
+                if echo { session.output(cell.lines.joined(separator: "\n") + "\n") }
+                continue
+            }
+            if echo {
+                let shown = cell.lines.enumerated().map { ($0 == 0 ? ScriptRunner.prompt : ScriptRunner.continuation) + $1 }
+                session.output(shown.joined(separator: "\n") + "\n")
+            }
+            if session.interrupt.isCancelled {
+                session.reportError("\(name):\(cell.line): interrupted")
+                return false
+            }
+            if let error = session.execute(command) {
+                ok = false
+                if echo, cell.lines.count == 1, let caret = error.caret(indent: ScriptRunner.prompt.count) {
+                    session.output(caret + "\n")
+                }
+                session.reportError("\(name):\(cell.line): error: \(error.message)")
+                if !keepGoing { return false }
+            }
+            if session.wantsToQuit { break }
+        }
+        return ok
+    }
+}

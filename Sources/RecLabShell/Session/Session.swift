@@ -1,0 +1,203 @@
+import Foundation
+
+/// A reclab session: the workspace, the settings, and the running of cells.
+///
+/// The session has no terminal of its own: it writes everything through
+/// ``output`` so the executable can print it and tests can read it.
+public final class Session {
+    /// Tables kept between cells.
+    public var workspace = Workspace()
+    /// `set` options.
+    public var settings = Settings()
+    /// Polled by long operations; the executable's Ctrl-C handler cancels it.
+    public let cancellation = Cancellation()
+    /// Where `load movielens` looks, in order.
+    public var dataFolders: [URL]
+    /// The terminal width, when there is a terminal.
+    public var terminalWidth: Int?
+    /// Whether a person is typing (interactive prompts are allowed).
+    public var isInteractive = false
+    /// Every line entered, for `history`.
+    public private(set) var history: [String] = []
+    /// The cells that succeeded, for `save session`.
+    public private(set) var recordedCells: [String] = []
+    /// Where output goes.
+    public var output: (String) -> Void
+    /// Where error lines of scripts go (by default, ``output``).
+    public var errorOutput: ((String) -> Void)?
+    /// Set by Ctrl-C; unlike ``cancellation`` it is not reset by each cell,
+    /// so a replay stops between cells too. The shell clears it at the prompt.
+    public let interrupt = Cancellation()
+    /// How deep `run` scripts are nested, to refuse a script running itself.
+    var runDepth = 0
+
+    /// Creates a session writing to `output`.
+    public init(dataFolders: [URL] = [], output: @escaping (String) -> Void) {
+        self.dataFolders = dataFolders
+        self.output = output
+    }
+
+    /// The verbs, by name.
+    public static let verbs: [String: Verb] = Dictionary(Verbs.all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// Runs one cell (one line, possibly several `;`-separated statements)
+    /// and writes its output; returns the error if it failed.
+    ///
+    /// A failed statement changes nothing: results are bound only once the
+    /// whole pipeline has succeeded.
+    @discardableResult
+    public func execute(_ line: String) -> CellError? {
+        history.append(line)
+        cancellation.reset()
+        let started = DispatchTime.now().uptimeNanoseconds
+        defer {
+            if settings.timer {
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+                output("time: \(ms < 10 ? String(format: "%.2f", ms) : String(format: "%.0f", ms)) ms\n")
+            }
+        }
+        do {
+            let tokens = try Lexer.tokens(line)
+            var recorded = true
+            for part in Statement.split(tokens) {
+                guard let statement = try Statement.parse(part) else { continue }
+                recorded = try run(statement) && recorded
+            }
+            if recorded, !tokens.isEmpty { recordedCells.append(line) }
+            return nil
+        } catch let error as ShellError {
+            return CellError(message: error.message, line: line, range: error.range)
+        } catch let error as RecLabError {
+            return CellError(message: error.description, line: line, range: range(of: error.subject, in: line))
+        } catch {
+            return CellError(message: "\(error)", line: line, range: nil)
+        }
+    }
+
+    /// Whether the last `quit` asked to leave.
+    public private(set) var wantsToQuit = false
+
+    /// Runs one statement; returns whether it should be recorded.
+    private func run(_ statement: Statement) throws -> Bool {
+        var input: Table?
+        var outcome = Outcome.nothing
+        var recorded = true
+        for (k, call) in statement.calls.enumerated() {
+            guard let verb = Session.verbs[call.verb.text.lowercased()] else {
+                throw unknownVerb(call.verb)
+            }
+            recorded = recorded && verb.isRecorded
+            var invocation = Invocation(arguments: Arguments(call.arguments, verb: call.verb), input: input, session: self, usage: verb.usage)
+            outcome = try verb.run(&invocation)
+            if k < statement.calls.count - 1 {
+                guard case .table(let t, _) = outcome else {
+                    throw ShellError("'\(verb.name)' gives no table to pipe into '\(statement.calls[k + 1].verb.text)'", at: statement.calls[k + 1].verb)
+                }
+                input = t
+            }
+        }
+        try bind(outcome, to: statement.targets)
+        return recorded
+    }
+
+    /// Binds or prints a statement's outcome.
+    private func bind(_ outcome: Outcome, to targets: [Token]) throws {
+        let tables: [Table]
+        switch outcome {
+        case .table(let t, _): tables = [t]
+        case .tables(let ts): tables = ts
+        case .text, .nothing, .quit:
+            if let first = targets.first {
+                throw ShellError("this command gives no table to bind to '\(first.text)'", at: first)
+            }
+            if case .text(let text) = outcome { output(text.hasSuffix("\n") ? text : text + "\n") }
+            if case .quit = outcome { wantsToQuit = true }
+            return
+        }
+        if targets.isEmpty {
+            for (k, t) in tables.enumerated() {
+                if case .table(_, let rows) = outcome { output(render(t, rows: rows)) } else {
+                    output("result \(k + 1):\n" + render(t, rows: nil))
+                }
+            }
+            if let last = tables.last { workspace.last = last }
+            return
+        }
+        guard targets.count == tables.count else {
+            throw ShellError("this command gives \(tables.count) table\(tables.count == 1 ? "" : "s") but \(targets.count) names were given", at: targets.last)
+        }
+        for (name, table) in zip(targets, tables) {
+            workspace.bind(name.text, table)
+            output(TableRenderer.summary(name: name.text, table: table) + "\n")
+        }
+        workspace.last = tables.last
+    }
+
+    /// A table rendered with the session's settings.
+    public func render(_ table: Table, rows: Int?) -> String {
+        let renderer = TableRenderer(
+            maxRows: rows ?? settings.rows,
+            maxWidth: settings.width ?? terminalWidth ?? 120,
+            precision: settings.precision)
+        return renderer.render(table)
+    }
+
+    private func unknownVerb(_ token: Token) -> ShellError {
+        var message = "unknown verb '\(token.text)'"
+        if let near = Suggestion.nearest(to: token.text, in: Verbs.all.map(\.name)) {
+            message += "; did you mean '\(near)'?"
+        } else if workspace.table(token.text) != nil {
+            message += "; to show the table, write 'head \(token.text)'"
+        } else {
+            message += "; type 'help' for the list"
+        }
+        return ShellError(message, at: token)
+    }
+
+    /// The error for a table name that is not in the workspace.
+    public func unknownTable(_ token: Token) -> ShellError {
+        var message = "unknown table '\(token.text)'"
+        if let near = Suggestion.nearest(to: token.text, in: workspace.names) {
+            message += "; did you mean '\(near)'?"
+        } else if workspace.names.isEmpty {
+            message += " (no tables yet: try 'load movielens small')"
+        } else {
+            message += " (tables: \(workspace.names.joined(separator: ", ")))"
+        }
+        return ShellError(message, at: token)
+    }
+
+    /// Writes an error line to ``errorOutput`` (or ``output``).
+    public func reportError(_ text: String) {
+        (errorOutput ?? output)(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// The characters of `line` where the word `subject` stands.
+    private func range(of subject: String?, in line: String) -> Range<Int>? {
+        guard let subject, let tokens = try? Lexer.tokens(line) else { return nil }
+        return tokens.last(where: { $0.text == subject })?.range
+    }
+}
+
+/// A cell that failed: the message and what part of the line it is about.
+public struct CellError: Error, Sendable, Equatable {
+    /// What is wrong.
+    public var message: String
+    /// The cell's text.
+    public var line: String
+    /// Character offsets of the offending word in ``line``.
+    public var range: Range<Int>?
+
+    /// A caret line to print under the cell's text when it is shown after a
+    /// prompt of `indent` characters, or `nil` when no word is blamed.
+    public func caret(indent: Int) -> String? {
+        guard let range else { return nil }
+        let chars = Array(line)
+        var pad = String(repeating: " ", count: indent)
+        for c in chars.prefix(min(range.lowerBound, chars.count)) {
+            pad += c == "\t" ? "\t" : String(repeating: " ", count: TableRenderer.displayWidth(String(c)))
+        }
+        let covered = range.lowerBound < chars.count ? String(chars[range.lowerBound..<min(range.upperBound, chars.count)]) : " "
+        return pad + String(repeating: "^", count: max(1, TableRenderer.displayWidth(covered)))
+    }
+}

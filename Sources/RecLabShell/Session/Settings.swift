@@ -1,0 +1,18 @@
+/// The `set` options of a session.
+public struct Settings: Sendable {
+    /// Rows shown of a table result before `… N more rows` (`set rows`).
+    public var rows = 20
+    /// Rows `head` and `tail` show by default.
+    public var headRows = 10
+    /// Widest a rendered table may be; `nil` follows the terminal (`set width`).
+    public var width: Int?
+    /// Digits after the point for computed decimals (`set precision`).
+    public var precision = 4
+    /// Whether to print each cell's wall time (`set timer on`).
+    public var timer = false
+    /// The seed `sample` and `split` use when none is given (`set seed`).
+    public var seed: UInt64 = 42
+
+    /// Default settings.
+    public init() {}
+}

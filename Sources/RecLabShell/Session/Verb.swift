@@ -1,0 +1,92 @@
+/// A verb of the command language: its name, its help, and what it does.
+///
+/// Each verb lives in its own file under `Commands/` as a static member of
+/// ``Verbs``; ``Verbs/all`` lists them for lookup, help and completion.
+public struct Verb: Sendable {
+    /// The groups `help` lists verbs under.
+    public enum Group: String, Sendable, CaseIterable {
+        case tables, people, models, pictures, shell
+    }
+
+    /// The word that calls it.
+    public var name: String
+    /// Its `help` group.
+    public var group: Group
+    /// One line saying what it does.
+    public var summary: String
+    /// Its forms, e.g. `head [TABLE] [N]`.
+    public var forms: [String]
+    /// A worked example: lines of commands, with `# comments`.
+    public var example: String
+    /// Whether `save session` keeps cells of this verb (not `help`, `history`).
+    public var isRecorded = true
+    /// Does the work.
+    public var run: @Sendable (inout Invocation) throws -> Outcome
+
+    /// The first form, for usage hints in errors.
+    public var usage: String { forms.first ?? name }
+}
+
+/// What a verb is given: its words, the table piped into it, the session.
+public struct Invocation {
+    /// The words after the verb.
+    public var arguments: Arguments
+    /// The table from the previous `|` stage, if any.
+    public var input: Table?
+    /// The session, for the workspace and settings.
+    public let session: Session
+    /// The verb's usage line, for errors.
+    public let usage: String
+
+    /// The table the verb works on: the piped one, else the first word if
+    /// it names a table (or `_`), else the last result.
+    ///
+    /// A first word that is no table but is close to one is reported as an
+    /// unknown table with a suggestion, rather than read as something else.
+    public mutating func table(keywords: Set<String> = []) throws -> Table {
+        if let input { return input }
+        if let t = arguments.peek, t.kind == .word || t.kind == .string, !keywords.contains(t.text.lowercased()) {
+            if let table = session.workspace.table(t.text) {
+                _ = arguments.next()
+                return table
+            }
+            if let last = session.workspace.last {
+                let isColumn = last.index(of: t.text) != nil
+                if !isColumn, t.kind == .word, let near = Suggestion.nearest(to: t.text, in: session.workspace.names) {
+                    throw ShellError("unknown table '\(t.text)'; did you mean '\(near)'?", at: t)
+                }
+                return last
+            }
+            throw session.unknownTable(t)
+        }
+        if let last = session.workspace.last { return last }
+        throw ShellError("no table to work on: name one (usage: \(usage)) or load one first", at: arguments.peek ?? arguments.endToken)
+    }
+
+    /// A column name argument, checked against `table`.
+    public mutating func column(of table: Table, _ what: String = "a column name") throws -> String {
+        let t = try arguments.expectName(what, usage: usage)
+        guard table.index(of: t.text) != nil else {
+            throw ShellError(table.unknownColumn(t.text).message, at: t)
+        }
+        return t.text
+    }
+}
+
+/// What a verb produced.
+public enum Outcome {
+    /// A table; shown whole up to `rows` rows (default: the session's
+    /// `set rows`), or bound when the cell names it.
+    case table(Table, rows: Int? = nil)
+    /// Several tables, for `a, b = split …`.
+    case tables([Table])
+    /// Text to print as is.
+    case text(String)
+    /// Nothing to print.
+    case nothing
+    /// Leave the shell.
+    case quit
+}
+
+/// The namespace the verbs are declared in, one file each.
+public enum Verbs {}

@@ -1,0 +1,31 @@
+/// What a session keeps in memory between cells: named tables and the last
+/// result (`_`).
+public struct Workspace: Sendable {
+    /// Tables by name.
+    public private(set) var tables: [String: Table] = [:]
+    /// Names in the order they were first bound, for listings.
+    public private(set) var names: [String] = []
+    /// The last table a cell produced, read as `_`.
+    public var last: Table?
+
+    /// An empty workspace.
+    public init() {}
+
+    /// Binds `table` to `name`, replacing any table of that name.
+    public mutating func bind(_ name: String, _ table: Table) {
+        if tables.updateValue(table, forKey: name) == nil { names.append(name) }
+    }
+
+    /// Removes `name`; returns whether it existed.
+    @discardableResult
+    public mutating func drop(_ name: String) -> Bool {
+        guard tables.removeValue(forKey: name) != nil else { return false }
+        names.removeAll { $0 == name }
+        return true
+    }
+
+    /// The table called `name`, `_` included.
+    public func table(_ name: String) -> Table? {
+        name == "_" ? last : tables[name]
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import RecLabShell
+
+/// The `reclab` command: an interactive shell, a script replayer, or a
+/// one-off runner of `-c` commands.
+@main
+struct Reclab: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reclab",
+        abstract: "Explore recommender systems one step at a time.",
+        discussion: """
+            With no FILE, reclab starts an interactive shell (or reads commands from \
+            standard input when it is not a terminal). With FILEs, it replays them, \
+            echoing each cell and its output. Type 'help' in the shell for the verbs.
+            """,
+        version: "reclab 0.1.0"
+    )
+
+    @Argument(help: "Scripts to replay, in order.")
+    var files: [String] = []
+
+    @Option(name: .customShort("c"), help: "Commands to run, separated by ';'.")
+    var commands: String?
+
+    @Option(help: "A folder where 'load movielens NAME' looks first (also $RECLAB_DATA).")
+    var data: String?
+
+    @Flag(help: "Go on after a failing cell of a script.")
+    var keepGoing = false
+
+    mutating func run() throws {
+        let session = Session(dataFolders: dataFolders(), output: Terminal.write)
+        session.errorOutput = Terminal.writeError
+        session.terminalWidth = Terminal.outputIsTerminal ? Terminal.width : nil
+        Interrupts.install(for: session)
+
+        if let commands {
+            let ok = ScriptRunner(keepGoing: keepGoing, echo: false).run(commands, name: "-c", in: session)
+            if !ok { throw ExitCode(1) }
+            if files.isEmpty { return }
+        }
+        if !files.isEmpty {
+            var ok = true
+            for file in files {
+                let text: String
+                do { text = try ScriptFile.read(file, at: nil) } catch {
+                    Terminal.writeError("reclab: \(error)\n")
+                    throw ExitCode(1)
+                }
+                ok = ScriptRunner(keepGoing: keepGoing).run(text, name: file, in: session) && ok
+                if !ok && !keepGoing { break }
+            }
+            if !ok { throw ExitCode(1) }
+            return
+        }
+        if Terminal.inputIsTerminal {
+            Shell(session: session).run()
+        } else {
+            var text = ""
+            while let line = Swift.readLine(strippingNewline: false) { text += line }
+            if !ScriptRunner(keepGoing: true, echo: false).run(text, name: "<stdin>", in: session) { throw ExitCode(1) }
+        }
+    }
+
+    /// `--data`, then `$RECLAB_DATA`, then the cache folder.
+    private func dataFolders() -> [URL] {
+        var folders: [URL] = []
+        if let data { folders.append(URL(fileURLWithPath: (data as NSString).expandingTildeInPath)) }
+        let env = ProcessInfo.processInfo.environment
+        if let d = env["RECLAB_DATA"], !d.isEmpty { folders.append(URL(fileURLWithPath: d)) }
+        folders.append(Paths.cache)
+        return folders
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import RecLabShell
+
+/// The interactive loop: prompt, read (with continuation lines), run, report.
+struct Shell {
+    let session: Session
+
+    func run() {
+        session.isInteractive = true
+        Terminal.write("reclab \(Reclab.configuration.version.split(separator: " ").last ?? "") — type 'help' for the verbs, Ctrl-D to leave.\n")
+        let editor = LineEditor(session: session, historyPath: Paths.historyFile)
+        while true {
+            session.interrupt.reset()
+            Interrupts.pending.reset()
+            guard let line = readCell(editor) else { break }
+            session.terminalWidth = Terminal.width
+            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            editor.remember(line)
+            if let error = session.execute(line) {
+                if let caret = error.caret(indent: ScriptRunner.prompt.count), !line.contains("\n") {
+                    Terminal.write(caret + "\n")
+                }
+                Terminal.write("error: \(error.message)\n")
+            }
+            if session.wantsToQuit { break }
+        }
+    }
+
+    /// Reads one cell, following `\` continuations; `nil` at Ctrl-D.
+    /// Ctrl-C at a prompt abandons the cell and gives a fresh prompt.
+    private func readCell(_ editor: LineEditor) -> String? {
+        var parts: [String] = []
+        while true {
+            let prompt = parts.isEmpty ? ScriptRunner.prompt : ScriptRunner.continuation
+            guard let line = editor.readLine(prompt: prompt) else {
+                if Interrupts.pending.isCancelled {
+                    Interrupts.pending.reset()
+                    Terminal.write("^C\n")
+                    parts = []
+                    continue
+                }
+                if parts.isEmpty { Terminal.write("\n") }
+                return parts.isEmpty ? nil : parts.joined(separator: " ")
+            }
+            if line.hasSuffix("\\") {
+                parts.append(String(line.dropLast()))
+                continue
+            }
+            parts.append(line)
+            return parts.joined(separator: " ")
+        }
+    }
+}

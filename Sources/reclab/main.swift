@@ -1,2 +1,0 @@
-import RecLabShell
-print("reclab")
