@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import RecLabShell
+
+/// Every `sessions/*.reclab` script is replayed and its output compared
+/// with `Transcripts/NAME.txt`. Run with `RECLAB_UPDATE_TRANSCRIPTS=1` to
+/// write the transcripts anew after an intended change (then read the diff).
+@Suite struct TranscriptTests {
+    static var scripts: [String] {
+        let folder = TestData.repository.appendingPathComponent("sessions")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".reclab") }.sorted()
+    }
+
+    @Test(arguments: scripts)
+    func replayMatchesTranscript(_ script: String) throws {
+        let scriptURL = TestData.repository.appendingPathComponent("sessions/\(script)")
+        let text = try String(contentsOf: scriptURL, encoding: .utf8)
+        let harness = SessionHarness()
+        let ok = ScriptRunner().run(text, name: "sessions/\(script)", in: harness.session)
+        let transcript = harness.printed
+        let expectedURL = TestData.repository
+            .appendingPathComponent("Tests/RecLabShellTests/Transcripts")
+            .appendingPathComponent(script.replacingOccurrences(of: ".reclab", with: ".txt"))
+        if ProcessInfo.processInfo.environment["RECLAB_UPDATE_TRANSCRIPTS"] == "1" {
+            try transcript.write(to: expectedURL, atomically: true, encoding: .utf8)
+        }
+        #expect(ok, "the replay failed:\n\(transcript.suffix(2000))")
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        if transcript != expected {
+            let got = transcript.split(separator: "\n", omittingEmptySubsequences: false)
+            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
+            Issue.record("""
+                \(script) differs from its transcript at line \(first + 1):
+                expected: \(first < want.count ? String(want[first]) : "<end>")
+                got:      \(first < got.count ? String(got[first]) : "<end>")
+                """)
+        }
+    }
+}
