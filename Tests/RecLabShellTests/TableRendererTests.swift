@@ -95,6 +95,22 @@ struct TableRendererTests {
         #expect(cells == ["Animation", "", "Adventure|Animation"])
     }
 
+    @Test func missingNumbersAreEmptyCells() throws {
+        let table = try Table(columns: [
+            Column(name: "id", integers: [1, 0, 3], validity: Validity([true, false, true])),
+            Column(name: "mean", decimals: [0, 2.5], validity: Validity([false, true])).gather([0, 1, 0]),
+        ])
+        #expect(TableRenderer().render(table) == """
+            ┌────┬────────┐
+            │ id │   mean │
+            ├────┼────────┤
+            │  1 │        │
+            │    │ 2.5000 │
+            │  3 │        │
+            └────┴────────┘
+            """)
+    }
+
     @Test func decimalsFromFilesUseTheirDigitsWithAtLeastOne() {
         let formatter = CellFormatter(precision: 4)
         let oneDigit = Column(name: "rating", decimals: [4, 3.5, 0.5], fractionDigits: 1)
