@@ -121,6 +121,15 @@ struct TableRendererTests {
         #expect(formatter.format(threeDigits, rows: 0..<2) == ["1.500", "-0.125"])
     }
 
+    @Test func singleCellsFormatLikeColumns() {
+        let formatter = CellFormatter(precision: 3)
+        let scores = Column(name: "score", decimals: [4.12345])
+        #expect(formatter.format(scores, row: 0) == "4.123")
+        #expect(formatter.format(scores, row: 1) == "")
+        #expect(formatter.format(scores, row: Int.max) == "")
+        #expect(formatter.format(scores, row: -1) == "")
+    }
+
     @Test func computedDecimalsUseTheSessionPrecision() {
         let means = Column(name: "mean", decimals: [4.429022082, 4, 3.25])
         #expect(CellFormatter(precision: 4).format(means, rows: 0..<3) == ["4.4290", "4.0000", "3.2500"])

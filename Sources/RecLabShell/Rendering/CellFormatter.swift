@@ -31,11 +31,11 @@ public struct CellFormatter: Sendable {
         return max(0, precision)
     }
 
-    /// The shown text of row `row` of `column`.
-    ///
-    /// - Precondition: `row` is a valid row of `column`.
+    /// The shown text of row `row` of `column` (``missingMarker`` for a row
+    /// the column does not have).
     public func format(_ column: Column, row: Int) -> String {
-        format(column, rows: row..<(row + 1)).first ?? missingMarker
+        guard row >= 0 && row < column.count else { return missingMarker }
+        return format(column, rows: row..<(row + 1)).first ?? missingMarker
     }
 
     /// The shown text of rows `rows` of `column`, touching no other row.
