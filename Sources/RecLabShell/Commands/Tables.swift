@@ -14,7 +14,7 @@ extension Verbs {
             Column(name: "name", texts: rows.map { $0.0 }),
             Column(name: "rows", integers: rows.map { Int64($0.1.rowCount) }),
             Column(name: "columns", integers: rows.map { Int64($0.1.columns.count) }),
-            Column(name: "memory", texts: rows.map { ByteCount.format($0.1.memoryBytes) }),
+            Column(name: "memory", texts: rows.map { NumberFormatting.byteSize($0.1.memoryBytes) }),
         ])
         return .table(listing, rows: listing.rowCount)
     }
@@ -38,14 +38,3 @@ extension Verbs {
     }
 }
 
-/// Byte sizes as people read them.
-enum ByteCount {
-    /// `512 B`, `3.4 KB`, `1.6 MB`, `2.1 GB` (powers of 1000).
-    static func format(_ bytes: Int) -> String {
-        let units = ["B", "KB", "MB", "GB", "TB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1000, unit < units.count - 1 { value /= 1000; unit += 1 }
-        return unit == 0 ? "\(bytes) B" : value.formatted(fractionDigits: 1) + " " + units[unit]
-    }
-}

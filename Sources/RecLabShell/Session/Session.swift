@@ -139,7 +139,7 @@ public final class Session {
             maxRows: rows ?? settings.rows,
             maxWidth: settings.width ?? terminalWidth ?? 120,
             precision: settings.precision)
-        return renderer.render(table)
+        return renderer.render(table) + "\n"
     }
 
     private func unknownVerb(_ token: Token) -> ShellError {
@@ -195,9 +195,9 @@ public struct CellError: Error, Sendable, Equatable {
         let chars = Array(line)
         var pad = String(repeating: " ", count: indent)
         for c in chars.prefix(min(range.lowerBound, chars.count)) {
-            pad += c == "\t" ? "\t" : String(repeating: " ", count: TableRenderer.displayWidth(String(c)))
+            pad += c == "\t" ? "\t" : String(repeating: " ", count: c.displayWidth)
         }
         let covered = range.lowerBound < chars.count ? String(chars[range.lowerBound..<min(range.upperBound, chars.count)]) : " "
-        return pad + String(repeating: "^", count: max(1, TableRenderer.displayWidth(covered)))
+        return pad + String(repeating: "^", count: max(1, covered.displayWidth))
     }
 }

@@ -1,0 +1,48 @@
+/// Numbers written for people: counts with thousands separators, byte sizes,
+/// and counted nouns (`1 row`, `100,836 rows`).
+///
+/// Only for prose around tables (summaries, footers, the `tables` verb):
+/// cells never get separators, so ids and timestamps read as themselves.
+public enum NumberFormatting {
+    /// `n` with a comma every three digits: `100836` → `100,836`.
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var result = ""
+        result.reserveCapacity(digits.count + digits.count / 3 + 1)
+        if n < 0 { result.append("-") }
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
+    }
+
+    /// A count followed by its noun, singular for exactly one:
+    /// `counted(1, "row")` → `1 row`, `counted(100836, "row")` → `100,836 rows`.
+    ///
+    /// - Parameter plural: the plural form when it is not `singular + "s"`.
+    public static func counted(_ n: Int, _ singular: String, plural: String? = nil) -> String {
+        let noun = n == 1 ? singular : (plural ?? singular + "s")
+        return "\(grouped(n)) \(noun)"
+    }
+
+    /// A byte size in binary units with one decimal below 100:
+    /// `512 B`, `1.6 MB`, `153 MB`, `2.0 GB` (1 KB = 1,024 bytes).
+    public static func byteSize(_ bytes: Int) -> String {
+        let units = ["B", "KB", "MB", "GB", "TB", "PB"]
+        if bytes < 1024 { return "\(max(0, bytes)) B" }
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024 && unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        // 1023.97 KB would print as "1024.0 KB": carry it into the next unit.
+        if value.rounded() >= 1024 && unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        let digits = value < 99.95 ? 1 : 0
+        return "\(value.formatted(fractionDigits: digits)) \(units[unit])"
+    }
+}
