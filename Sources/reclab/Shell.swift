@@ -16,12 +16,7 @@ struct Shell {
             session.terminalWidth = Terminal.width
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             editor.remember(line)
-            if let error = session.execute(line) {
-                if let caret = error.caret(indent: ScriptRunner.prompt.count), !line.contains("\n") {
-                    Terminal.write(caret + "\n")
-                }
-                Terminal.write("error: \(error.message)\n")
-            }
+            session.perform(line, caretIndent: ScriptRunner.prompt.count)
             if session.wantsToQuit { break }
         }
     }

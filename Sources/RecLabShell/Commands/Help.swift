@@ -49,4 +49,21 @@ public enum HelpText {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// The command reference in Markdown, as the README carries it.
+    public static var markdownReference: String {
+        var lines: [String] = []
+        for group in Verb.Group.allCases {
+            let verbs = Verbs.all.filter { $0.group == group }
+            guard !verbs.isEmpty else { continue }
+            lines += ["### \(group.rawValue.prefix(1).uppercased() + group.rawValue.dropFirst())", ""]
+            lines += ["| verb | forms | what it does |", "|---|---|---|"]
+            for v in verbs {
+                let forms = v.forms.map { "`\($0.replacingOccurrences(of: "|", with: "\\|"))`" }.joined(separator: "<br>")
+                lines.append("| \(v.name) | \(forms) | \(v.summary) |")
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
 }

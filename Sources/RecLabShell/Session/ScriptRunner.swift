@@ -71,12 +71,9 @@ public struct ScriptRunner {
                 session.reportError("\(name):\(cell.line): interrupted")
                 return false
             }
-            if let error = session.execute(command) {
+            let single = echo && cell.lines.count == 1
+            if !session.perform(command, errorPrefix: "\(name):\(cell.line): ", caretIndent: single ? ScriptRunner.prompt.count : nil) {
                 ok = false
-                if echo, cell.lines.count == 1, let caret = error.caret(indent: ScriptRunner.prompt.count) {
-                    session.output(caret + "\n")
-                }
-                session.reportError("\(name):\(cell.line): error: \(error.message)")
                 if !keepGoing { return false }
             }
             if session.wantsToQuit { break }

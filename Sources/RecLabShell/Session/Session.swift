@@ -40,6 +40,27 @@ public final class Session {
     /// The verbs, by name.
     public static let verbs: [String: Verb] = Dictionary(Verbs.all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
 
+    /// Runs one cell and reports it: on failure a caret line (when
+    /// `caretIndent` is given: the width of the prompt the line was shown
+    /// after) and `PREFIXerror: MESSAGE`; then the wall time when
+    /// `set timer on`. Returns whether the cell succeeded.
+    @discardableResult
+    public func perform(_ line: String, errorPrefix: String = "", caretIndent: Int? = nil) -> Bool {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let error = execute(line)
+        if let error {
+            if let caretIndent, !line.contains("\n"), let caret = error.caret(indent: caretIndent) {
+                output(caret + "\n")
+            }
+            reportError("\(errorPrefix)error: \(error.message)")
+        }
+        if settings.timer {
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+            output("time: \(ms < 10 ? String(format: "%.2f", ms) : String(format: "%.0f", ms)) ms\n")
+        }
+        return error == nil
+    }
+
     /// Runs one cell (one line, possibly several `;`-separated statements)
     /// and writes its output; returns the error if it failed.
     ///
@@ -49,13 +70,6 @@ public final class Session {
     public func execute(_ line: String) -> CellError? {
         history.append(line)
         cancellation.reset()
-        let started = DispatchTime.now().uptimeNanoseconds
-        defer {
-            if settings.timer {
-                let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-                output("time: \(ms < 10 ? String(format: "%.2f", ms) : String(format: "%.0f", ms)) ms\n")
-            }
-        }
         do {
             let tokens = try Lexer.tokens(line)
             var recorded = true
