@@ -65,6 +65,40 @@ import Testing
         }
     }
 
+    @Test func radixOrderEqualsAComparisonSort() throws {
+        var generator = SeededGenerator(seed: 11)
+        let n = 20_000
+        let a = (0..<n).map { _ in Int64(generator.next(below: 9)) - 4 }
+        let aPresent = (0..<n).map { _ in generator.next(below: 8) != 0 }
+        let b = (0..<n).map { _ in Double(generator.next(below: 7)) - 3.5 }
+        let bPresent = (0..<n).map { _ in generator.next(below: 6) != 0 }
+        let words = ["pear", "Apple", "apple", "fig", "Äpfel"]
+        let c = (0..<n).map { _ in words[generator.next(below: words.count)] }
+        let t = try Table(columns: [
+            Column(name: "row", integers: (0..<Int64(n)).map { $0 }),
+            Column(name: "a", integers: a, validity: Validity(aPresent)),
+            Column(name: "b", decimals: b, validity: Validity(bPresent)),
+            Column(name: "c", texts: c),
+        ])
+        let sorted = try t.sorted(by: [SortKey(column: "c"), SortKey(column: "a", descending: true), SortKey(column: "b")])
+        // Missing last in both directions, then the value, then row order.
+        func before<T: Comparable>(_ x: T?, _ y: T?, descending: Bool) -> Bool? {
+            switch (x, y) {
+            case (nil, nil): return nil
+            case (nil, _): return false
+            case (_, nil): return true
+            case let (x?, y?): return x == y ? nil : (descending ? x > y : x < y)
+            }
+        }
+        let expected = (0..<n).sorted { i, j in
+            if let r = before(c[i], c[j], descending: false) { return r }
+            if let r = before(aPresent[i] ? a[i] : nil, aPresent[j] ? a[j] : nil, descending: true) { return r }
+            if let r = before(bPresent[i] ? b[i] : nil, bPresent[j] ? b[j] : nil, descending: false) { return r }
+            return i < j
+        }
+        #expect(ids(sorted) == expected.map { Int64($0) })
+    }
+
     @Test func unknownColumnIsAnError() throws {
         let error = #expect(throws: RecLabError.self) { try table().sorted(by: [SortKey(column: "titel")]) }
         #expect(error?.message == "unknown column 'titel'; did you mean 'title'?")

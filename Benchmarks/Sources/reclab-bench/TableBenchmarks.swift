@@ -6,23 +6,23 @@ enum TableBenchmarks {
         [("1m", SyntheticTables.small), ("33m", SyntheticTables.large)].flatMap { size, tables in
             [
                 Phase(name: "stats by movieId", size: size) {
-                    let ratings = tables().ratings
+                    let ratings = try tables().ratings
                     return { _ = try ratings.groupStats(by: "movieId", of: "rating") }
                 },
                 Phase(name: "join ratings⋈movies", size: size) {
-                    let (ratings, movies) = (tables().ratings, tables().movies)
+                    let (ratings, movies) = (try tables().ratings, try tables().movies)
                     return { _ = try ratings.join(movies, on: nil, kind: .inner) }
                 },
                 Phase(name: "filter stats count>20", size: size) {
-                    let stats = tables().stats
+                    let stats = try tables().stats
                     return { _ = try stats.filter(.compare(column: "count", op: .greater, value: .integer(20))) }
                 },
                 Phase(name: "sort stats by mean", size: size) {
-                    let stats = tables().stats
+                    let stats = try tables().stats
                     return { _ = try stats.sorted(by: [SortKey(column: "mean", descending: true)]) }
                 },
                 Phase(name: "top 10 ratings by timestamp", size: size) {
-                    let ratings = tables().ratings
+                    let ratings = try tables().ratings
                     return { _ = try ratings.top(10, by: "timestamp") }
                 },
             ]

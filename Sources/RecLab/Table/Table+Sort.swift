@@ -5,7 +5,7 @@ extension Table {
     /// (case-sensitive: "Z" before "a").
     ///
     /// - Throws: ``RecLabError`` for an unknown column, or cancellation.
-    /// - Complexity: O(n log n) comparisons of precomputed integer codes.
+    /// - Complexity: O(rows × keys): a radix sort of precomputed integer codes.
     public func sorted(by keys: [SortKey], cancel: Cancellation = .never) throws(RecLabError) -> Table {
         let order = try sortedRowOrder(keys, cancel: cancel)
         try cancel.check()
@@ -50,22 +50,7 @@ extension Table {
             try cancel.check()
         }
         if codes.isEmpty { return Array(0..<rowCount) }
-        if codes.count <= 2 {
-            // Pack the codes with the row index and sort plain values; the
-            // row index last makes the order total, hence stable.
-            let high = codes.count == 2 ? codes[0] : nil
-            let low = codes[codes.count - 1]
-            var entries = (0..<rowCount).map { SortEntry(high: high?[$0] ?? 0, low: low[$0], row: $0) }
-            try cancel.check()
-            entries.sort()
-            return entries.map(\.row)
-        }
-        var order = Array(0..<rowCount)
-        order.sort { a, b in
-            for key in codes where key[a] != key[b] { return key[a] < key[b] }
-            return a < b
-        }
-        return order
+        return try RadixSort.order(codes, count: rowCount, cancel: cancel)
     }
 }
 
