@@ -93,10 +93,13 @@ import Testing
         let s = try t.groupStats(by: "k", of: "v")
         var count = [Int](repeating: 0, count: 1000), sum = [Double](repeating: 0, count: 1000)
         for i in 0..<n { count[Int(keys[i])] += 1; sum[Int(keys[i])] += values[i] }
+        var squares = [Double](repeating: 0, count: 1000)
+        for i in 0..<n { let d = values[i] - sum[Int(keys[i])] / Double(count[Int(keys[i])]); squares[Int(keys[i])] += d * d }
         #expect(s.rowCount == 1000)
         for g in 0..<1000 {
             #expect(s.columns[1].integer(at: g) == Int64(count[g]))
             #expect(abs((s.columns[2].number(at: g) ?? 0) - sum[g] / Double(count[g])) < 1e-12)
+            #expect(abs((s.columns[3].number(at: g) ?? 0) - (squares[g] / Double(count[g] - 1)).squareRoot()) < 1e-12)
         }
     }
 

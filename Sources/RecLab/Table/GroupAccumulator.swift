@@ -26,25 +26,64 @@ extension Double: StatValue {
     static var maximumStart: Double { -.infinity }
 }
 
-/// One group's running count, sum, minimum and maximum, kept together so
-/// that a row touches one cache line.
+/// One group's running statistics, kept together so that a row touches
+/// one cache line.
+///
+/// Sums are of `x - shift`, where `shift` is the group's first value: the
+/// "shifted data" method, which keeps the variance accurate far from zero
+/// in a single pass (and exact for values like half-star ratings).
 struct StatsCell<V: StatValue>: Sendable {
     var count = 0
+    var shift = 0.0
     var sum = 0.0
+    var squares = 0.0
     var minimum = V.minimumStart
     var maximum = V.maximumStart
     /// Whether some row has this key (even if its value is missing).
     var seen = false
+
+    /// Adds one value.
+    @inline(__always)
+    mutating func add(_ value: V) {
+        let x = value.asDouble
+        if count == 0 { shift = x }
+        let d = x - shift
+        count += 1
+        sum += d
+        squares += d * d
+        if value < minimum { minimum = value }
+        if value > maximum { maximum = value }
+    }
+
+    /// Adds another worker's cell, re-expressing its sums about this
+    /// cell's shift.
+    mutating func merge(_ other: StatsCell) {
+        seen = seen || other.seen
+        guard other.count > 0 else { return }
+        guard count > 0 else { self = other; seen = true; return }
+        let delta = other.shift - shift
+        let n = Double(other.count)
+        squares += other.squares + 2 * delta * other.sum + n * delta * delta
+        sum += other.sum + n * delta
+        count += other.count
+        minimum = Swift.min(minimum, other.minimum)
+        maximum = Swift.max(maximum, other.maximum)
+    }
+
+    /// The mean, when there is a value.
+    var mean: Double? { count > 0 ? shift + sum / Double(count) : nil }
+
+    /// The sample standard deviation (divided by count − 1), when there are
+    /// two values or more.
+    var standardDeviation: Double? {
+        guard count > 1 else { return nil }
+        let n = Double(count)
+        let variance = (squares - sum * sum / n) / (n - 1)
+        return variance > 0 ? variance.squareRoot() : 0
+    }
 }
 
-/// One group's mean and its sums of deviations for the second pass.
-struct DeviationCell: Sendable {
-    var mean = 0.0
-    var squares = 0.0
-    var deviations = 0.0
-}
-
-/// The row loops of `stats`: rows map to a group slot by `key - offset`
+/// The row loop of `stats`: rows map to a group slot by `key - offset`
 /// (the key being a raw integer or a group number); rows whose slot falls
 /// outside `0..<slots`, or whose key is missing, belong to no group.
 struct GroupKernel<K: FixedWidthInteger & Sendable, V: StatValue>: Sendable {
@@ -55,68 +94,29 @@ struct GroupKernel<K: FixedWidthInteger & Sendable, V: StatValue>: Sendable {
     let valueValidity: Validity?
     let slots: Int
 
-    /// Count, sum, minimum and maximum per slot, on all cores (one set of
-    /// cells per worker, merged).
+    /// The statistics of every slot, on all cores (one set of cells per
+    /// worker, merged).
     ///
     /// - Complexity: O(rows + slots × workers).
-    func firstPass(cancel: Cancellation) throws(RecLabError) -> [StatsCell<V>] {
+    func run(cancel: Cancellation) throws(RecLabError) -> [StatsCell<V>] {
         let partials = try Parallel.mapRanges(count: keys.count, minimumChunk: 1 << 20) { (range) throws(RecLabError) in
             var cells = [StatsCell<V>](repeating: StatsCell(), count: slots)
-            try forEachRow(in: range, cancel: cancel) { slot, value in
-                cells[slot].count += 1
-                cells[slot].sum += value.asDouble
-                if value < cells[slot].minimum { cells[slot].minimum = value }
-                if value > cells[slot].maximum { cells[slot].maximum = value }
-            } missingValue: { slot in
-                cells[slot].seen = true
+            try cells.withUnsafeMutableBufferPointer { (buffer) throws(RecLabError) in
+                guard let base = buffer.baseAddress else { return }
+                try accumulate(range, into: base, cancel: cancel)
             }
             return cells
         }
         guard var merged = partials.first else { return [StatsCell<V>](repeating: StatsCell(), count: slots) }
         for partial in partials.dropFirst() {
-            for s in 0..<slots where partial[s].count > 0 || partial[s].seen {
-                merged[s].count += partial[s].count
-                merged[s].sum += partial[s].sum
-                merged[s].minimum = min(merged[s].minimum, partial[s].minimum)
-                merged[s].maximum = max(merged[s].maximum, partial[s].maximum)
-                merged[s].seen = merged[s].seen || partial[s].seen
-            }
+            for s in 0..<slots where partial[s].count > 0 || partial[s].seen { merged[s].merge(partial[s]) }
         }
         return merged
     }
 
-    /// Sums of `(x - mean)²` and of `(x - mean)` per slot (the corrected
-    /// two-pass variance, exact where the naive formula cancels).
-    ///
-    /// - Complexity: O(rows + slots × workers).
-    func secondPass(means: [Double], cancel: Cancellation) throws(RecLabError) -> [DeviationCell] {
-        let start = means.map { DeviationCell(mean: $0) }
-        let partials = try Parallel.mapRanges(count: keys.count, minimumChunk: 1 << 20) { (range) throws(RecLabError) in
-            var cells = start
-            try forEachRow(in: range, cancel: cancel) { slot, value in
-                let deviation = value.asDouble - cells[slot].mean
-                cells[slot].squares += deviation * deviation
-                cells[slot].deviations += deviation
-            } missingValue: { _ in }
-            return cells
-        }
-        guard var merged = partials.first else { return start }
-        for partial in partials.dropFirst() {
-            for s in 0..<slots {
-                merged[s].squares += partial[s].squares
-                merged[s].deviations += partial[s].deviations
-            }
-        }
-        return merged
-    }
-
-    /// Calls `present` for each row of `range` with a key and a value, and
-    /// `missingValue` for rows with a key but no value.
-    @inline(__always)
-    private func forEachRow(
-        in range: Range<Int>, cancel: Cancellation,
-        _ present: (Int, V) -> Void, missingValue: (Int) -> Void
-    ) throws(RecLabError) {
+    /// Adds the rows of `range` to `cells`, polling `cancel` between chunks.
+    private func accumulate(_ range: Range<Int>, into cells: UnsafeMutablePointer<StatsCell<V>>,
+                            cancel: Cancellation) throws(RecLabError) {
         let slotCount = UInt(slots)
         let offset = self.offset
         try keys.withUnsafeBufferPointer { (k) throws(RecLabError) in
@@ -128,7 +128,7 @@ struct GroupKernel<K: FixedWidthInteger & Sendable, V: StatValue>: Sendable {
                     if keyValidity == nil && valueValidity == nil {
                         for i in start..<end {
                             let slot = Int(truncatingIfNeeded: k[i]) &- offset
-                            if UInt(bitPattern: slot) < slotCount { present(slot, v[i]) }
+                            if UInt(bitPattern: slot) < slotCount { cells[slot].add(v[i]) }
                         }
                     } else {
                         for i in start..<end {
@@ -136,9 +136,9 @@ struct GroupKernel<K: FixedWidthInteger & Sendable, V: StatValue>: Sendable {
                             let slot = Int(truncatingIfNeeded: k[i]) &- offset
                             guard UInt(bitPattern: slot) < slotCount else { continue }
                             if let valueValidity, !valueValidity.isValid(i) {
-                                missingValue(slot)
+                                cells[slot].seen = true
                             } else {
-                                present(slot, v[i])
+                                cells[slot].add(v[i])
                             }
                         }
                     }

@@ -12,7 +12,7 @@ extension Table {
     ///
     /// - Throws: ``RecLabError`` for an unknown or text value column, or
     ///   cancellation.
-    /// - Complexity: two passes over the rows on all cores; integer keys of
+    /// - Complexity: one pass over the rows on all cores; integer keys of
     ///   a compact range index arrays directly, others are hashed first.
     public func groupStats(by keyName: String, of valueName: String, cancel: Cancellation = .never) throws(RecLabError) -> Table {
         let key = try requireColumn(keyName)
@@ -31,25 +31,25 @@ extension Table {
         key: Column, value: Column, _ values: [V], cancel: Cancellation
     ) throws(RecLabError) -> Table {
         let grouping = try StatsGrouping(key, cancel: cancel)
-        let (cells, deviations): ([StatsCell<V>], [DeviationCell])
+        let cells: [StatsCell<V>]
         switch grouping {
         case .dense(let low, let span):
             switch key.storage {
             case .int32(let keys):
                 let kernel = GroupKernel(keys: keys, offset: Int(low), keyValidity: key.validity,
                                          values: values, valueValidity: value.validity, slots: span)
-                (cells, deviations) = try Table.runPasses(kernel, cancel: cancel)
+                cells = try kernel.run(cancel: cancel)
             case .int64(let keys):
                 let kernel = GroupKernel(keys: keys, offset: Int(low), keyValidity: key.validity,
                                          values: values, valueValidity: value.validity, slots: span)
-                (cells, deviations) = try Table.runPasses(kernel, cancel: cancel)
+                cells = try kernel.run(cancel: cancel)
             default:
                 throw RecLabError("internal: dense grouping of a non-integer column")
             }
         case .indexed(let index):
             let kernel = GroupKernel(keys: index.rowGroups, offset: 0, keyValidity: nil,
                                      values: values, valueValidity: value.validity, slots: index.count)
-            (cells, deviations) = try Table.runPasses(kernel, cancel: cancel)
+            cells = try kernel.run(cancel: cancel)
         }
         try cancel.check()
 
@@ -62,16 +62,14 @@ extension Table {
         var counts = [Int64](), means = [Double](), stds = [Double](), minima = [V](), maxima = [V]()
         var hasValue = [Bool](), hasSpread = [Bool]()
         for s in slots {
-            let cell = cells[s], n = cell.count
-            counts.append(Int64(n))
-            hasValue.append(n > 0)
-            hasSpread.append(n > 1)
-            means.append(n > 0 ? deviations[s].mean : 0)
-            minima.append(n > 0 ? cell.minimum : .zero)
-            maxima.append(n > 0 ? cell.maximum : .zero)
-            let d = deviations[s]
-            let variance = n > 1 ? (d.squares - d.deviations * d.deviations / Double(n)) / Double(n - 1) : 0
-            stds.append(variance > 0 ? variance.squareRoot() : 0)
+            let cell = cells[s]
+            counts.append(Int64(cell.count))
+            hasValue.append(cell.count > 0)
+            hasSpread.append(cell.count > 1)
+            means.append(cell.mean ?? 0)
+            stds.append(cell.standardDeviation ?? 0)
+            minima.append(cell.count > 0 ? cell.minimum : .zero)
+            maxima.append(cell.count > 0 ? cell.maximum : .zero)
         }
         let present = Validity(hasValue)
         return try Table(columns: [
@@ -82,20 +80,6 @@ extension Table {
             V.column(name: "min", minima, validity: present, like: value),
             V.column(name: "max", maxima, validity: present, like: value),
         ])
-    }
-
-    /// Both passes of the kernel; the means of the first feed the second.
-    private static func runPasses<K, V>(_ kernel: GroupKernel<K, V>, cancel: Cancellation)
-        throws(RecLabError) -> ([StatsCell<V>], [DeviationCell]) {
-        let cells = try kernel.firstPass(cancel: cancel)
-        let means = cells.map { $0.count > 0 ? $0.sum / Double($0.count) : 0 }
-        let deviations = try kernel.secondPass(means: means, cancel: cancel)
-        // Fold the first-order correction into the mean as well.
-        var corrected = deviations
-        for s in corrected.indices where cells[s].count > 0 {
-            corrected[s].mean += deviations[s].deviations / Double(cells[s].count)
-        }
-        return (cells, corrected)
     }
 }
 
