@@ -21,6 +21,14 @@ enum TableBenchmarks {
                     let stats = try tables().stats
                     return { _ = try stats.sorted(by: [SortKey(column: "mean", descending: true)]) }
                 },
+                Phase(name: "filter ratings rating>=4", size: size) {
+                    let ratings = try tables().ratings
+                    return { _ = try ratings.filter(.compare(column: "rating", op: .greaterOrEqual, value: .integer(4))) }
+                },
+                Phase(name: "sort ratings by timestamp", size: size) {
+                    let ratings = try tables().ratings
+                    return { _ = try ratings.sorted(by: [SortKey(column: "timestamp")]) }
+                },
                 Phase(name: "top 10 ratings by timestamp", size: size) {
                     let ratings = try tables().ratings
                     return { _ = try ratings.top(10, by: "timestamp") }

@@ -21,8 +21,12 @@ enum RadixSort {
             var current = rows.map { key[Int($0)] }
             var spare = current
             var histograms = [Int](repeating: 0, count: 8 * 256)
-            for code in current {
-                for byte in 0..<8 { histograms[byte &* 256 &+ Int((code >> UInt64(byte &* 8)) & 0xFF)] &+= 1 }
+            histograms.withUnsafeMutableBufferPointer { counts in
+                current.withUnsafeBufferPointer { codes in
+                    for code in codes {
+                        for byte in 0..<8 { counts[byte &* 256 &+ Int((code >> UInt64(byte &* 8)) & 0xFF)] &+= 1 }
+                    }
+                }
             }
             for byte in 0..<8 {
                 let base = byte * 256

@@ -14,7 +14,7 @@ extension Table {
     public func filter(_ condition: Expression, cancel: Cancellation = .never) throws(RecLabError) -> Table {
         let mask = try rowMask(condition, cancel: cancel)
         try cancel.check()
-        return gather(Table.selectedRows(mask))
+        return try gatherConcurrently(Table.selectedRows(mask), cancel: cancel)
     }
 
     /// How many rows satisfy `condition` (see ``filter(_:cancel:)``).

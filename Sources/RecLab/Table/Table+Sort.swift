@@ -9,7 +9,7 @@ extension Table {
     public func sorted(by keys: [SortKey], cancel: Cancellation = .never) throws(RecLabError) -> Table {
         let order = try sortedRowOrder(keys, cancel: cancel)
         try cancel.check()
-        return gather(order)
+        return try gatherConcurrently(order, cancel: cancel)
     }
 
     /// The first `n` rows of the table sorted by `column` descending (ties
