@@ -22,6 +22,7 @@ struct GroupIndex: Sendable {
             (rowGroups, keys) = try GroupIndex.integers(column, cancel: cancel)
         case .decimal(let values):
             var firstSeen: [UInt64: Int32] = [:]
+            var firstValue: [Double] = []
             var provisional = [Int32](repeating: -1, count: values.count)
             for (row, value) in values.enumerated() where !column.isMissing(row) {
                 if row & 0xFFFFF == 0 { try cancel.check() }
@@ -29,6 +30,7 @@ struct GroupIndex: Sendable {
                 if let id = firstSeen[bits] { provisional[row] = id } else {
                     let id = Int32(firstSeen.count)
                     firstSeen[bits] = id
+                    firstValue.append(value)
                     provisional[row] = id
                 }
             }
@@ -36,7 +38,7 @@ struct GroupIndex: Sendable {
             var final = [Int32](repeating: 0, count: ascending.count)
             for (position, entry) in ascending.enumerated() { final[Int(entry.value)] = Int32(position) }
             rowGroups = provisional.map { $0 < 0 ? -1 : final[Int($0)] }
-            let distinct = ascending.map { entry in values[provisional.firstIndex(of: entry.value) ?? 0] }
+            let distinct = ascending.map { firstValue[Int($0.value)] }
             keys = Column(name: column.name, decimals: distinct, fractionDigits: column.fractionDigits)
         case .text(let codes, let dictionary):
             var used = [Bool](repeating: false, count: dictionary.count)
