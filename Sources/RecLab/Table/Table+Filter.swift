@@ -1,0 +1,96 @@
+extension Table {
+    /// The rows for which `condition` holds, in their original order.
+    ///
+    /// Missing cells never satisfy a comparison, `contains`, `matches` or
+    /// `in` (so `rating >= 4` skips rows without a rating), but `not`
+    /// inverts the whole answer: `not rating >= 4` keeps them. Use
+    /// `is missing` to ask for them explicitly.
+    ///
+    /// - Throws: ``RecLabError`` for an unknown column, a type mismatch
+    ///   (`title > 3`), `contains` on numbers, an invalid regular expression,
+    ///   or cancellation.
+    /// - Complexity: O(rows × terms of `condition`), plus O(distinct texts)
+    ///   per text test; comparisons run on all cores.
+    public func filter(_ condition: Expression, cancel: Cancellation = .never) throws(RecLabError) -> Table {
+        let mask = try rowMask(condition, cancel: cancel)
+        try cancel.check()
+        return try gatherConcurrently(Table.selectedRows(mask), cancel: cancel)
+    }
+
+    /// How many rows satisfy `condition` (see ``filter(_:cancel:)``).
+    ///
+    /// - Complexity: as ``filter(_:cancel:)`` without building the result.
+    public func countMatching(_ condition: Expression, cancel: Cancellation = .never) throws(RecLabError) -> Int {
+        try rowMask(condition, cancel: cancel).reduce(0) { $0 + ($1 ? 1 : 0) }
+    }
+
+    /// One flag per row: whether `condition` holds there.
+    ///
+    /// - Complexity: O(rows × terms of `condition`).
+    func rowMask(_ condition: Expression, cancel: Cancellation) throws(RecLabError) -> [Bool] {
+        switch condition {
+        case .compare(let name, let op, let value):
+            return try compareMask(try requireColumn(name), op, value, cancel: cancel)
+        case .contains(let name, let text):
+            return try containsMask(try requireColumn(name), text, cancel: cancel)
+        case .matches(let name, let pattern):
+            return try matchesMask(try requireColumn(name), pattern, cancel: cancel)
+        case .isIn(let name, let other, let otherName, let tableName):
+            return try membershipMask(try requireColumn(name), in: other, column: otherName,
+                                      tableName: tableName, cancel: cancel)
+        case .isMissing(let name):
+            let column = try requireColumn(name)
+            guard let validity = column.validity else { return [Bool](repeating: false, count: rowCount) }
+            return (0..<rowCount).map { !validity.isValid($0) }
+        case .and(let a, let b):
+            var left = try rowMask(a, cancel: cancel)
+            let right = try rowMask(b, cancel: cancel)
+            for i in left.indices { left[i] = left[i] && right[i] }
+            return left
+        case .or(let a, let b):
+            var left = try rowMask(a, cancel: cancel)
+            let right = try rowMask(b, cancel: cancel)
+            for i in left.indices { left[i] = left[i] || right[i] }
+            return left
+        case .not(let a):
+            var mask = try rowMask(a, cancel: cancel)
+            for i in mask.indices { mask[i] = !mask[i] }
+            return mask
+        }
+    }
+
+    /// The indices of the set flags, ascending.
+    ///
+    /// - Complexity: O(`mask.count`).
+    static func selectedRows(_ mask: [Bool]) -> [Int] {
+        var count = 0
+        for flag in mask where flag { count += 1 }
+        var rows = [Int]()
+        rows.reserveCapacity(count)
+        for (i, flag) in mask.enumerated() where flag { rows.append(i) }
+        return rows
+    }
+
+    /// Per-row answers computed once per dictionary entry of a text column,
+    /// then looked up by code (missing rows get `false`).
+    ///
+    /// - Complexity: O(rows), on all cores.
+    func maskFromDictionary(_ column: Column, _ entryAnswers: [Bool], cancel: Cancellation) throws(RecLabError) -> [Bool] {
+        guard case .text(let codes, _) = column.storage else { return [Bool](repeating: false, count: rowCount) }
+        let validity = column.validity
+        return try Parallel.fill(count: codes.count, initial: false, cancel: cancel) { range, out in
+            codes.withUnsafeBufferPointer { c in
+                entryAnswers.withUnsafeBufferPointer { answers in
+                    for i in range { out[i] = answers[Int(c[i])] }
+                }
+            }
+            Table.clearMissing(validity, range, out)
+        }
+    }
+
+    /// Sets the flags of missing rows in `range` to `false`.
+    static func clearMissing(_ validity: Validity?, _ range: Range<Int>, _ out: UnsafeMutablePointer<Bool>) {
+        guard let validity else { return }
+        for i in range where !validity.isValid(i) { out[i] = false }
+    }
+}
