@@ -71,6 +71,7 @@ struct CSVChunkParser {
         let doubleDelimiter = dialect.delimiterLength == 2
         let quote = dialect.quote ?? 0
         let quoting = dialect.quote != nil
+        let oneDecimal = CSVChunkParser.oneDecimal
         var row = 0
         var releasedUpTo = range.lowerBound
 
@@ -126,17 +127,19 @@ struct CSVChunkParser {
                 case .decimal:
                     var negative = false
                     if p < end, p[0] == 45 { negative = true; p += 1 }
-                    var mantissa: UInt64 = 0
+                    var mantissa: Int64 = 0
                     var digits = 0
                     var fraction = 0
-                    while p < end, p[0] &- 48 < 10 { mantissa = mantissa &* 10 &+ UInt64(p[0] &- 48); digits += 1; p += 1 }
+                    while p < end, p[0] &- 48 < 10 { mantissa = mantissa &* 10 &+ Int64(p[0] &- 48); digits += 1; p += 1 }
                     if p < end, p[0] == 46 {
                         p += 1
-                        while p < end, p[0] &- 48 < 10 { mantissa = mantissa &* 10 &+ UInt64(p[0] &- 48); digits += 1; fraction += 1; p += 1 }
+                        while p < end, p[0] &- 48 < 10 { mantissa = mantissa &* 10 &+ Int64(p[0] &- 48); digits += 1; fraction += 1; p += 1 }
                     }
                     if atTerminator(p) {
                         if digits > 0, digits <= 15 {
-                            var value = Double(mantissa) / CSVCell.powersOfTen[fraction]
+                            // Short decimals (ratings, prices) come from a table: no division.
+                            var value = fraction == 1 && mantissa < 1024 ? oneDecimal[Int(mantissa)]
+                                : Double(mantissa) / CSVCell.powersOfTen[fraction]
                             if negative { value = -value }
                             buffers.pointers[c].assumingMemoryBound(to: Double.self)[r] = value
                             if fraction > out.fractionDigits[c] { out.fractionDigits[c] = min(fraction, CSVCell.maxFractionDigits) }
@@ -201,6 +204,9 @@ struct CSVChunkParser {
         out.rows = row
         return out
     }
+
+    /// `m / 10` for `m < 1024`, correctly rounded.
+    static let oneDecimal: [Double] = (0..<1024).map { Double($0) / 10 }
 
     @inline(__always)
     private func markMissing(_ c: Int, _ r: Int, _ localRow: Int, _ out: inout CSVChunkOutcome) {

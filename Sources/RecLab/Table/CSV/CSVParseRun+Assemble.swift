@@ -5,9 +5,11 @@ extension CSVParseRun {
     static func withUninitializedArrays(_ kinds: [CSVColumnPlan.Kind], capacity: Int,
                                         _ fill: (CSVColumnBuffers) -> Int) -> [ParsedArray] {
         let room = max(1, capacity)
+        let width = { (k: CSVColumnPlan.Kind) in k == .int64 || k == .decimal ? 8 : 4 }
         var filled = 0
         func level(_ i: Int, _ pointers: [UnsafeMutableRawPointer]) -> [ParsedArray] {
             if i == kinds.count {
+                for (pointer, kind) in zip(pointers, kinds) { MappedFile.preferHugePages(pointer, room * width(kind)) }
                 filled = fill(CSVColumnBuffers(pointers: pointers))
                 return []
             }

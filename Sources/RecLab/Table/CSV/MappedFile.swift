@@ -70,6 +70,20 @@ final class MappedFile: @unchecked Sendable {
         _ = madvise(UnsafeMutableRawPointer(mutating: base + lower), upper - lower, MADV_DONTNEED)
     }
 
+    /// Asks for 2 MB pages for a large fresh buffer, so filling it takes
+    /// 512 times fewer page faults (a hint; ignored where unsupported).
+    static func preferHugePages(_ pointer: UnsafeMutableRawPointer, _ byteCount: Int) {
+        #if os(Linux)
+        let huge = 2 << 20
+        guard byteCount >= 4 * huge else { return }
+        let start = (Int(bitPattern: pointer) + huge - 1) / huge * huge
+        let end = (Int(bitPattern: pointer) + byteCount) / huge * huge
+        if end > start, let address = UnsafeMutableRawPointer(bitPattern: start) {
+            _ = madvise(address, end - start, 14 /* MADV_HUGEPAGE */)
+        }
+        #endif
+    }
+
     /// Refuses a file whose table would not fit: a table takes up to about
     /// 1.5 times the file's size while loading (numbers stored in 4–8 bytes
     /// for 2–20 characters of text, plus the loader's bookkeeping).
