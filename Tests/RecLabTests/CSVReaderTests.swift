@@ -111,7 +111,8 @@ import Testing
     @Test func columnNamesOverride() throws {
         let t = try read("1\t2\n", CSVOptions(columnNames: ["u", "m"]))
         #expect(t.columnNames == ["u", "m"])
-        #expect(error("1\t2\n", CSVOptions(columnNames: ["u"]))?.message == "1 column names given, but the file has 2 fields")
+        #expect(error("1\t2\n", CSVOptions(header: .present, columnNames: ["u"]))?.message == "1 column names given, but the file has 2 fields")
+        #expect(error("\n1\t2\n", CSVOptions(header: .absent, columnNames: ["u"]))?.description.hasSuffix(":2: expected 1 field, found 2") == true)
     }
 
     @Test func latin1FallbackForInvalidUTF8() throws {

@@ -50,6 +50,10 @@ public enum CSVReader {
             : (1...fieldCount).map { "column\($0)" }
         if let given = options.columnNames {
             guard given.count == fieldCount else {
+                if !hasHeader {  // A file of a known shape with the wrong number of fields.
+                    throw RecLabError("expected \(given.count) \(given.count == 1 ? "field" : "fields"), found \(fieldCount)",
+                                      file: file.path, line: line(of: first.start, in: file))
+                }
                 throw RecLabError("\(given.count) column names given, but the file has \(fieldCount) \(fieldCount == 1 ? "field" : "fields")", file: file.path)
             }
             names = given

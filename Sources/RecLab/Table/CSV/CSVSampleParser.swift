@@ -7,6 +7,8 @@ struct CSVSampleParser {
     struct Record {
         /// The fields, unquoted.
         var fields: [[UInt8]]
+        /// The offset of the record's first byte.
+        var start: Int
         /// The offset just past the record's line end.
         var end: Int
     }
@@ -23,6 +25,7 @@ struct CSVSampleParser {
         while p < n, result.count < limit {
             if bytes[p] == 10 { p += 1; continue }
             if bytes[p] == 13, p + 1 < n, bytes[p + 1] == 10 { p += 2; continue }
+            let recordStart = p
             var fields: [[UInt8]] = []
             var field: [UInt8] = []
             var inQuotes = false
@@ -59,7 +62,7 @@ struct CSVSampleParser {
                 p += 1
             }
             fields.append(field)
-            result.append(Record(fields: fields, end: p))
+            result.append(Record(fields: fields, start: recordStart, end: p))
         }
         return result
     }
