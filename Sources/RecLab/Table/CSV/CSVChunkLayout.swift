@@ -17,12 +17,13 @@ struct CSVChunkLayout {
     /// Below this many bytes of data a file is parsed in one chunk.
     static let parallelThreshold = 4 << 20
 
-    /// Lays out chunks for the bytes `data` of `file`.
-    ///
     /// - Complexity: O(n / cores) for n bytes: one counting pass.
-    static func make(file: MappedFile, data: Range<Int>, dialect: CSVDialect, cancel: Cancellation) throws(RecLabError) -> CSVChunkLayout {
+    /// Lays out chunks for the bytes `data` of `file`; data smaller than
+    /// `threshold` bytes is one chunk (tests lower it).
+    static func make(file: MappedFile, data: Range<Int>, dialect: CSVDialect, threshold: Int = parallelThreshold,
+                     cancel: Cancellation) throws(RecLabError) -> CSVChunkLayout {
         let base = file.base
-        let parts = data.count < parallelThreshold ? 1 : Parallel.coreCount * 4
+        let parts = data.count < threshold ? 1 : max(2, Parallel.coreCount * 4)
         if parts == 1 { return single(file: file, data: data) }
         // Raw cuts at equal byte offsets, then per raw piece: newlines and quotes.
         let raw = (0...parts).map { data.lowerBound + data.count * $0 / parts }

@@ -16,10 +16,12 @@ struct CSVParseRun {
     let data: Range<Int>
     let dialect: CSVDialect
     let plans: [CSVColumnPlan]
+    /// Data below this many bytes is parsed in one chunk.
+    let parallelThreshold: Int
     let cancel: Cancellation
 
     func run() throws(RecLabError) -> Result {
-        let layout = try CSVChunkLayout.make(file: file, data: data, dialect: dialect, cancel: cancel)
+        let layout = try CSVChunkLayout.make(file: file, data: data, dialect: dialect, threshold: parallelThreshold, cancel: cancel)
         var failure: RecLabError?
         var widen: (Int, CSVColumnPlan.Kind)?
         var outcomes: [CSVChunkOutcome] = []
@@ -27,9 +29,9 @@ struct CSVParseRun {
         let arrays = CSVParseRun.withUninitializedArrays(plans.map(\.kind), capacity: layout.totalCapacity) { buffers in
             do throws(RecLabError) {
                 switch try parseChunks(layout, buffers) {
-                case .parsed(let o):
+                case .parsed(let used, let o):
                     outcomes = o
-                    rows = try compactAndRemap(layout, o, buffers)
+                    rows = try compactAndRemap(used, o, buffers)
                     return rows
                 case .widen(let c, let k):
                     widen = (c, k)
@@ -45,7 +47,8 @@ struct CSVParseRun {
     }
 
     private enum ChunksResult {
-        case parsed([CSVChunkOutcome])
+        /// The layout actually parsed (one chunk after a fallback) and its outcomes.
+        case parsed(CSVChunkLayout, [CSVChunkOutcome])
         case widen(Int, CSVColumnPlan.Kind)
     }
 
@@ -85,7 +88,7 @@ struct CSVParseRun {
                 return try parseChunks(serial, buffers)
             }
         }
-        return .parsed(outcomes)
+        return .parsed(layout, outcomes)
     }
 
     /// Closes the gaps left by chunks with fewer rows than room (blank
@@ -104,7 +107,7 @@ struct CSVParseRun {
                     (p + rowStart * width).copyMemory(from: p + roomStart * width, byteCount: o.rows * width)
                 }
             }
-            roomStart += layout.capacities.count > i ? layout.capacities[min(i, layout.capacities.count - 1)] : 0
+            roomStart += layout.capacities[i]
             rowStart += o.rows
         }
         for (c, plan) in plans.enumerated() where plan.kind == .text && outcomes.count > 1 {

@@ -23,7 +23,8 @@ public enum CSVReader {
     /// How many bytes at the start are sniffed for delimiter, header and types.
     static let sampleBytes = 1 << 16
 
-    static func read(_ file: MappedFile, options: CSVOptions, cancel: Cancellation) throws(RecLabError) -> Table {
+    static func read(_ file: MappedFile, options: CSVOptions, cancel: Cancellation,
+                     parallelThreshold: Int = CSVChunkLayout.parallelThreshold) throws(RecLabError) -> Table {
         let bytes = file.bytes
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
@@ -76,7 +77,8 @@ public enum CSVReader {
         let data = (hasHeader ? first.end : start)..<bytes.count
         while true {
             try cancel.check()
-            switch try CSVParseRun(file: file, data: data, dialect: dialect, plans: plans, cancel: cancel).run() {
+            switch try CSVParseRun(file: file, data: data, dialect: dialect, plans: plans,
+                                   parallelThreshold: parallelThreshold, cancel: cancel).run() {
             case .table(let table): return table
             case .widen(let column, let kind): plans[column].kind = kind
             }
