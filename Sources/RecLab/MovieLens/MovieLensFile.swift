@@ -40,8 +40,10 @@ public enum MovieLensFile: String, CaseIterable, Sendable {
         var options = CSVOptions(columnTypes: Dictionary(uniqueKeysWithValues: columns.map { ($0.name, $0.type) }))
         switch self {
         case .ratingsCSV, .moviesCSV, .tagsCSV, .linksCSV:
-            options.header = .present
+            // Header detected, not assumed: a headerless file of that name
+            // then gets column1… instead of a data row as its names.
             options.delimiter = .comma
+            return options
         case .uData:
             options.delimiter = .tab
         case .uItem, .uUser:
