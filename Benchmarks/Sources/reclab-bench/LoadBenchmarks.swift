@@ -9,7 +9,8 @@ enum LoadBenchmarks {
                 let path = BenchData.ratings(size).path
                 return {
                     let table = try CSVReader.read(path: path)
-                    precondition(table.rowCount > 0)
+                    let expected = ["small": 100_836, "10m": 10_000_000, "33m": 33_800_000][size]
+                    precondition(table.rowCount == expected, "read \(table.rowCount) rows")
                 }
             }
         } + [
