@@ -1,7 +1,8 @@
 extension Verbs {
     /// Every verb, in the order `help` lists them within their groups.
     public static let all: [Verb] = [
-        tables, drop, head, tail, select, filter, sort, top, stats, join,
+        load, save, tables, drop, head, tail, describe, select, filter, sort, top, stats, join,
+        sample, split, pivot,
         run, history, set, help, quit, exit,
     ]
 }

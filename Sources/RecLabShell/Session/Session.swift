@@ -101,8 +101,12 @@ public final class Session {
                 throw unknownVerb(call.verb)
             }
             recorded = recorded && verb.isRecorded
-            var invocation = Invocation(arguments: Arguments(call.arguments, verb: call.verb), input: input, session: self, usage: verb.usage)
+            let isLast = k == statement.calls.count - 1
+            var invocation = Invocation(
+                arguments: Arguments(call.arguments, verb: call.verb), input: input, session: self,
+                usage: verb.usage, isBound: isLast && !statement.targets.isEmpty)
             outcome = try verb.run(&invocation)
+            recorded = recorded && !invocation.skipRecording
             if k < statement.calls.count - 1 {
                 guard case .table(let t, _) = outcome else {
                     throw ShellError("'\(verb.name)' gives no table to pipe into '\(statement.calls[k + 1].verb.text)'", at: statement.calls[k + 1].verb)
@@ -120,6 +124,16 @@ public final class Session {
         switch outcome {
         case .table(let t, _): tables = [t]
         case .tables(let ts): tables = ts
+        case .named(let named):
+            if let first = targets.first {
+                throw ShellError("this command names its tables itself (\(named.map(\.name).joined(separator: ", "))); drop '\(first.text) ='", at: first)
+            }
+            for (name, table) in named {
+                workspace.bind(name, table)
+                output(TableRenderer.summary(name: name, table: table) + "\n")
+            }
+            if let last = named.last { workspace.last = last.table }
+            return
         case .text, .nothing, .quit:
             if let first = targets.first {
                 throw ShellError("this command gives no table to bind to '\(first.text)'", at: first)

@@ -37,6 +37,11 @@ public struct Invocation {
     public let session: Session
     /// The verb's usage line, for errors.
     public let usage: String
+    /// Whether the cell binds this call's result to names (`x = load …`),
+    /// so verbs that otherwise name their results themselves don't.
+    public let isBound: Bool
+    /// Set by a verb whose call `save session` should leave out.
+    public var skipRecording = false
 
     /// The table the verb works on: the piped one, else the first word if
     /// it names a table (or `_`), else the last result.
@@ -80,6 +85,9 @@ public enum Outcome {
     case table(Table, rows: Int? = nil)
     /// Several tables, for `a, b = split …`.
     case tables([Table])
+    /// Tables the verb named itself (`load` binds `ratings`, `movies`):
+    /// bound under those names, each summarised.
+    case named([(name: String, table: Table)])
     /// Text to print as is.
     case text(String)
     /// Nothing to print.

@@ -1,0 +1,14 @@
+extension Verbs {
+    /// `describe [TABLE]`: a summary of each column.
+    static let describe = Verb(
+        name: "describe", group: .tables,
+        summary: "per column: type, count, missing, unique, min, max, mean",
+        forms: ["describe [TABLE]"],
+        example: "describe ratings"
+    ) { call in
+        let table = try call.table()
+        try call.arguments.expectEnd(usage: "describe [TABLE]")
+        let summary = try table.describe(cancel: call.session.cancellation)
+        return .table(summary, rows: summary.rowCount)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+extension Verbs {
+    /// `load PATH` / `load movielens NAME`: read tables from files.
+    static let load = Verb(
+        name: "load", group: .tables,
+        summary: "read a CSV/TSV/MovieLens file, or a whole MovieLens release by name",
+        forms: ["load PATH", "NAME = load PATH", "load movielens small|100k|1m|10m|20m|25m|32m|latest"],
+        example: """
+            load movielens small          # binds ratings, movies, tags, links
+            load ../shared/data/crashcourse/jabril-movie-ratings.csv   # binds jabril_movie_ratings
+            jabril = load ../shared/data/crashcourse/jabril-movie-ratings.csv
+            """
+    ) { call in
+        let usage = "load PATH | load movielens NAME"
+        let cancel = call.session.cancellation
+        if call.arguments.peek?.isWord("movielens") == true, call.arguments.peekSecond != nil {
+            _ = call.arguments.next()
+            let release = try call.arguments.expectName("a release name (small, 100k, 1m, 10m, 20m, 25m, 32m, latest)", usage: usage)
+            try call.arguments.expectEnd(usage: usage)
+            do throws(RecLabError) {
+                let tables = try MovieLens.load(releaseNamed: release.text, searchFolders: call.session.dataFolders, cancel: cancel)
+                return .named(tables)
+            } catch {
+                throw ShellError(error.description, at: release)
+            }
+        }
+        let path = try call.arguments.expectName("a file path", usage: usage)
+        try call.arguments.expectEnd(usage: usage)
+        let expanded = (path.text as NSString).expandingTildeInPath
+        let table: Table
+        do throws(RecLabError) {
+            table = try TableLoader.load(path: expanded, cancel: cancel)
+        } catch where error.isCancellation {
+            throw error
+        } catch {
+            throw ShellError(error.description, at: path)
+        }
+        if call.isBound { return .table(table) }
+        return .named([(TableName.forFile(expanded), table)])
+    }
+}
+
+/// The name a loaded file is bound to.
+enum TableName {
+    /// The file's stem made into a name (`jabril-movie-ratings.csv` →
+    /// `jabril_movie_ratings`); MovieLens files get their table's name
+    /// (`u.data` → `ratings`).
+    static func forFile(_ path: String) -> String {
+        let file = (path as NSString).lastPathComponent
+        let known = ["u.data": "ratings", "u.item": "movies", "u.user": "users", "u.genre": "genres"]
+        if let name = known[file.lowercased()] { return name }
+        let stem = (file as NSString).deletingPathExtension
+        var name = String(stem.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : "_" })
+        if name.isEmpty { name = "table" }
+        if let first = name.unicodeScalars.first, ("0"..."9").contains(first) { name = "t_" + name }
+        return name
+    }
+}

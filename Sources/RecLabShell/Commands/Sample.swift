@@ -1,0 +1,61 @@
+extension Verbs {
+    /// `sample [TABLE] N|P% [by COL] [seed S]`: random rows, kept in order.
+    static let sample = Verb(
+        name: "sample", group: .tables,
+        summary: "random rows (a number or a percentage), optionally within each group",
+        forms: ["sample [TABLE] N|P% [by COL] [seed S]"],
+        example: """
+            sample ratings 1000 seed 7
+            sample ratings 10% by movieId     # each movie keeps its share of the rows
+            """
+    ) { call in
+        let usage = "sample [TABLE] N|P% [by COL] [seed S]"
+        let table = try call.table(keywords: ["by", "seed"])
+        let size = try sampleSize(&call.arguments, usage: usage)
+        var stratum: String?
+        if call.arguments.take("by") { stratum = try call.column(of: table) }
+        let seed = try seedOption(&call, usage: usage)
+        try call.arguments.expectEnd(usage: usage)
+        return .table(try table.sample(size, by: stratum, seed: seed, cancel: call.session.cancellation))
+    }
+
+    /// `A, B = split [TABLE] P% [seed S]`: a random split in two.
+    static let split = Verb(
+        name: "split", group: .tables,
+        summary: "split rows at random into two tables (the first gets P%)",
+        forms: ["A, B = split [TABLE] P% [seed S]"],
+        example: "train, test = split ratings 80% seed 42"
+    ) { call in
+        let usage = "A, B = split [TABLE] P% [seed S]"
+        let table = try call.table(keywords: ["seed"])
+        guard let t = call.arguments.next(), case .percent(let p) = t.kind else {
+            throw ShellError("expected a percentage such as 80%; usage: \(usage)", at: call.arguments.peek ?? call.arguments.endToken)
+        }
+        guard p >= 0, p <= 100 else { throw ShellError("a percentage must be from 0% to 100%", at: t) }
+        let seed = try seedOption(&call, usage: usage)
+        try call.arguments.expectEnd(usage: usage)
+        let (a, b) = try table.split(fraction: p / 100, seed: seed, cancel: call.session.cancellation)
+        return .tables([a, b])
+    }
+
+    private static func sampleSize(_ arguments: inout Arguments, usage: String) throws -> SampleSize {
+        guard let t = arguments.peek else {
+            throw ShellError("expected a number of rows or a percentage; usage: \(usage)", at: arguments.endToken)
+        }
+        if case .percent(let p) = t.kind {
+            guard p > 0, p <= 100 else { throw ShellError("a percentage must be above 0% and at most 100%", at: t) }
+            _ = arguments.next()
+            return .fraction(p / 100)
+        }
+        guard let n = try arguments.takeInteger("the number of rows") else {
+            throw ShellError("expected a number of rows or a percentage, found '\(t.text)'; usage: \(usage)", at: t)
+        }
+        return .count(n)
+    }
+
+    /// `seed S`, or the session's seed.
+    static func seedOption(_ call: inout Invocation, usage: String) throws -> UInt64 {
+        guard call.arguments.take("seed") else { return call.session.settings.seed }
+        return UInt64(try call.arguments.expectInteger("the seed", in: 0...Int.max, usage: usage))
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+extension Verbs {
+    /// `save TABLE PATH` / `save session PATH`.
+    static let save = Verb(
+        name: "save", group: .tables,
+        summary: "write a table to a CSV file, or the session's successful cells to a script",
+        forms: ["save TABLE PATH", "save session PATH"],
+        example: "save popular popular.csv\nsave session my-lab.reclab     # replay later with: reclab my-lab.reclab"
+    ) { call in
+        let usage = "save TABLE PATH | save session PATH"
+        let first = try call.arguments.expectName("a table name or 'session'", usage: usage)
+        if first.isWord("session"), call.session.workspace.tables["session"] == nil || call.arguments.peekSecond == nil && call.input == nil {
+            let path = try call.arguments.expectName("a file path", usage: usage)
+            try call.arguments.expectEnd(usage: usage)
+            call.skipRecording = true
+            let cells = call.session.recordedCells
+            let text = "# reclab session saved \(Date().formatted(.iso8601))\n" + cells.joined(separator: "\n") + "\n"
+            try write(text, to: path)
+            return .text("saved \(NumberFormatting.counted(cells.count, "cell")) to \(path.text)")
+        }
+        guard let table = call.session.workspace.table(first.text) else { throw call.session.unknownTable(first) }
+        let path = try call.arguments.expectName("a file path", usage: usage)
+        try call.arguments.expectEnd(usage: usage)
+        do throws(RecLabError) {
+            try CSVWriter.write(table, to: (path.text as NSString).expandingTildeInPath, cancel: call.session.cancellation)
+        } catch {
+            throw ShellError(error.description, at: path)
+        }
+        return .text("saved \(NumberFormatting.counted(table.rowCount, "row")) to \(path.text)")
+    }
+
+    private static func write(_ text: String, to path: Token) throws {
+        let url = URL(fileURLWithPath: (path.text as NSString).expandingTildeInPath)
+        do {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        } catch {
+            throw ShellError("cannot write \(path.text): \((error as NSError).localizedDescription)", at: path)
+        }
+    }
+}
