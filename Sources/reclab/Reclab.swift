@@ -36,7 +36,7 @@ struct Reclab: ParsableCommand {
         Interrupts.install(for: session)
 
         if let commands {
-            let ok = ScriptRunner(keepGoing: keepGoing, echo: false).run(commands, name: "-c", in: session)
+            let ok = ScriptRunner(keepGoing: keepGoing, echo: false).run(ScriptRunner.commands(commands), name: "-c", in: session)
             if !ok { throw ExitCode(1) }
             if files.isEmpty { return }
         }

@@ -7,6 +7,9 @@ struct Shell {
 
     func run() {
         session.isInteractive = true
+        // libedit edits multibyte (UTF-8) text only under a UTF-8 locale.
+        setlocale(LC_CTYPE, "")
+        if String(cString: setlocale(LC_CTYPE, nil)) == "C" { setlocale(LC_CTYPE, "C.UTF-8") }
         Terminal.write("reclab \(Reclab.configuration.version.split(separator: " ").last ?? "") — type 'help' for the verbs, Ctrl-D to leave.\n")
         let editor = LineEditor(session: session, historyPath: Paths.historyFile)
         while true {

@@ -15,9 +15,13 @@ enum BenchData {
         if let env = ProcessInfo.processInfo.environment["RECLAB_TEST_DATA"] {
             return URL(fileURLWithPath: env)
         }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        return repository.deletingLastPathComponent().appendingPathComponent("shared/data")
+    }
+
+    /// The reclab repository (this package's parent folder).
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return repo.deletingLastPathComponent().appendingPathComponent("shared/data")
     }
 
     /// The folder holding generated synthetic sets (`$RECLAB_BENCH_DATA`,

@@ -33,7 +33,7 @@ public struct RecLabError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The error a long operation throws when the user pressed Ctrl-C.
-    public static let cancelled = RecLabError("cancelled")
+    public static let cancelled = RecLabError("cancelled (Ctrl-C); nothing changed")
 
     /// Whether this is the Ctrl-C error.
     public var isCancellation: Bool { self == .cancelled }

@@ -17,12 +17,20 @@ public struct Completer {
     /// Candidates for `word`, the partial word at the cursor, given the
     /// text of the line `before` it.
     public func complete(word: String, before: String) -> [String] {
-        var prefix = word
-        var quoted = false
-        if prefix.hasPrefix("\"") { prefix.removeFirst(); quoted = true }
-        if before.filter({ $0 == "\"" }).count % 2 == 1 { quoted = true }
-        if quoted { return titles(startingWith: prefix).map { word.hasPrefix("\"") ? "\"" + $0 + "\"" : $0 } }
-
+        if before.filter({ $0 == "\"" }).count % 2 == 1, let quote = before.lastIndex(of: "\"") {
+            // Inside a quoted title: the editor hands over only the last
+            // word, so match on everything since the quote and give back
+            // the rest of each title from where that word starts.
+            let opened = String(before[before.index(after: quote)...])
+            let matches = titles(startingWith: opened + word)
+            let tails = matches.map { String($0.dropFirst(opened.count)) }
+            return tails.count == 1 ? [tails[0] + "\""] : tails
+        }
+        if word.hasPrefix("\"") {
+            let matches = titles(startingWith: String(word.dropFirst()))
+            return matches.count == 1 ? ["\"" + matches[0] + "\""] : matches.map { "\"" + $0 }
+        }
+        let prefix = word
         let tokens = (try? Lexer.tokens(before)) ?? []
         let commandStart = tokens.lastIndex { $0.isSymbol("|") || $0.isSymbol("=") || $0.isSymbol(";") }
         let inCommand = tokens[(commandStart.map { $0 + 1 } ?? 0)...]

@@ -44,6 +44,21 @@ public struct ScriptRunner {
         return result
     }
 
+    /// The commands of a `-c` argument: split at each `;` outside quotes,
+    /// so each is a cell of its own (timed and reported on its own).
+    public static func commands(_ text: String) -> String {
+        guard let tokens = try? Lexer.tokens(text) else { return text }
+        let chars = Array(text)
+        var lines: [String] = []
+        var start = 0
+        for t in tokens where t.isSymbol(";") {
+            lines.append(String(chars[start..<t.range.lowerBound]).trimmingCharacters(in: .whitespaces))
+            start = t.range.upperBound
+        }
+        lines.append(String(chars[start...]).trimmingCharacters(in: .whitespaces))
+        return lines.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
     /// A cell's lines joined into one command.
     public static func join(_ lines: [String]) -> String {
         lines.enumerated().map { k, l in

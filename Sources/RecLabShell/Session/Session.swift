@@ -49,6 +49,8 @@ public final class Session {
         let started = DispatchTime.now().uptimeNanoseconds
         let error = execute(line)
         if let error {
+            // The terminal echoed ^C on the command's line; start a fresh one.
+            if isInteractive, interrupt.isCancelled { output("\n") }
             if let caretIndent, !line.contains("\n"), let caret = error.caret(indent: caretIndent) {
                 output(caret + "\n")
             }

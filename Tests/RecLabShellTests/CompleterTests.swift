@@ -1,0 +1,42 @@
+import Testing
+@testable import RecLabShell
+
+@Suite struct CompleterTests {
+    let harness: SessionHarness
+    var completer: Completer { Completer(session: harness.session) }
+
+    init() {
+        harness = SessionHarness()
+        harness.run("load movielens small")
+    }
+
+    @Test func verbsAtTheStartOfACommand() {
+        #expect(completer.complete(word: "he", before: "") == ["head", "help"])
+        #expect(completer.complete(word: "fi", before: "x = stats ratings by movieId | ") == ["filter"])
+    }
+
+    @Test func tablesAndColumns() {
+        let c = completer.complete(word: "mov", before: "stats ratings by ")
+        #expect(c.contains("movieId"))
+        #expect(c.contains("movies"))
+        #expect(completer.complete(word: "rat", before: "head ").contains("ratings"))
+    }
+
+    @Test func titlesInsideQuotesCompleteAcrossSpaces() {
+        // The editor passes only the last word ("Episode") of the open title.
+        let c = completer.complete(word: "Episode", before: #"filter movies title == "Star Wars: "#)
+        #expect(c.contains("Episode V - The Empire Strikes Back (1980)"))
+        #expect(c.allSatisfy { $0.hasPrefix("Episode") })
+        let one = completer.complete(word: "Brid", before: #"filter movies title == "princess "#)
+        #expect(one == ["Bride, The (1987)\""])
+    }
+
+    @Test func releaseNamesAfterLoadMovielens() {
+        #expect(completer.complete(word: "s", before: "load movielens ") == ["small"])
+    }
+
+    @Test func commonPrefix() {
+        #expect(Completer.commonPrefix(["movieId", "movies"]) == "movie")
+        #expect(Completer.commonPrefix([]) == "")
+    }
+}
