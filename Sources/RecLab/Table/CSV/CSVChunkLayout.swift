@@ -57,7 +57,7 @@ struct CSVChunkLayout {
         cuts.append(data.upperBound)
         // Newlines before an offset: whole raw pieces plus a counted remainder.
         var piecePrefix = [0]
-        for c in counts { piecePrefix.append(piecePrefix.last! + c.newlines) }
+        for c in counts { piecePrefix.append((piecePrefix.last ?? 0) + c.newlines) }
         func newlinesBefore(_ x: Int) -> Int {
             var i = parts
             while i > 0, raw[i] > x { i -= 1 }

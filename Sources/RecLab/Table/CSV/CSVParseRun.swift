@@ -56,7 +56,7 @@ struct CSVParseRun {
     /// parse did not end exactly where the next began (a cut inside quotes).
     private func parseChunks(_ layout: CSVChunkLayout, _ buffers: CSVColumnBuffers) throws(RecLabError) -> ChunksResult {
         var rowOffsets = [0]
-        for c in layout.capacities { rowOffsets.append(rowOffsets.last! + c) }
+        for c in layout.capacities { rowOffsets.append((rowOffsets.last ?? 0) + c) }
         let firstRows = rowOffsets
         let parseOne: @Sendable (Range<Int>) -> CSVChunkOutcome = { [file, dialect, plans, cancel] piece in
             let i = piece.lowerBound
@@ -82,8 +82,10 @@ struct CSVParseRun {
             case .endedInsideQuote(let q) where i == outcomes.count - 1:
                 throw RecLabError("quoted field opened here is never closed", file: file.path, line: CSVReader.line(of: q, in: file))
             case .endedInsideQuote, .overflow:
-                guard layout.ranges.count > 1 else { throw RecLabError("internal: more rows than lines", file: file.path) }
-                let whole = layout.ranges.first!.lowerBound..<layout.ranges.last!.upperBound
+                guard layout.ranges.count > 1, let first = layout.ranges.first, let last = layout.ranges.last else {
+                    throw RecLabError("internal: more rows than lines", file: file.path)
+                }
+                let whole = first.lowerBound..<last.upperBound
                 let serial = CSVChunkLayout(ranges: [whole], capacities: [layout.totalCapacity])
                 return try parseChunks(serial, buffers)
             }
