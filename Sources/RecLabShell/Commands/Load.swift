@@ -14,7 +14,9 @@ extension Verbs {
     ) { call in
         let usage = "load PATH | load movielens NAME"
         let cancel = call.session.cancellation
-        if call.arguments.peek?.isWord("movielens") == true, call.arguments.peekSecond != nil {
+        // A bare `load movielens` asks for a release, unless a file has that name.
+        if call.arguments.peek?.isWord("movielens") == true,
+           call.arguments.peekSecond != nil || !FileManager.default.fileExists(atPath: call.arguments.peek?.text ?? "") {
             _ = call.arguments.next()
             let release = try call.arguments.expectName("a release name (small, 100k, 1m, 10m, 20m, 25m, 32m, latest)", usage: usage)
             try call.arguments.expectEnd(usage: usage)

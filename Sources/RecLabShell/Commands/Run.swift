@@ -18,7 +18,8 @@ extension Verbs {
         call.session.runDepth += 1
         defer { call.session.runDepth -= 1 }
         let ok = ScriptRunner().run(text, name: path.text, in: call.session)
-        guard ok else { throw ShellError("script '\(path.text)' stopped at an error (above)", at: path) }
+        // The failing line was printed with its file and line; say no more.
+        guard ok else { throw ShellError.reported("script '\(path.text)' stopped at an error (above)", at: path) }
         return .nothing
     }
 }
