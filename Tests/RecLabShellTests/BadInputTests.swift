@@ -260,6 +260,23 @@ import Testing
         #expect(h.session.settings.rows == 6)
     }
 
+    @Test func aScriptStoppedHalfwayKeepsItsEarlierCellsOnce() throws {
+        let h = SessionHarness()
+        let dir = try TempFolder()
+        let path = dir.path("half.reclab")
+        try dir.write("half.reclab", "set rows 6\nset precision 2\nset rows many\nset rows 9\n")
+        #expect(h.failure("run \(path)")?.isReported == true)
+        #expect(h.session.settings.rows == 6)
+        #expect(h.session.settings.precision == 2)
+        #expect(h.session.recordedCells == ["set rows 6", "set precision 2"])
+    }
+
+    @Test func pathWithSpacesSuggestsQuotes() throws {
+        let h = try SessionHarness.withMovieLens()
+        h.refuses("load my ratings.csv", blaming: "ratings.csv",
+                  with: "unexpected 'ratings.csv': a path with spaces goes in double quotes: load \"my ratings.csv\"")
+    }
+
     // MARK: What a user sees
 
     @Test func performPrintsACaretAndOneErrorLine() throws {

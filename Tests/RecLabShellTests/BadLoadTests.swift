@@ -54,14 +54,43 @@ import Testing
         h.refuses("long = load \(long)", blaming: long, with: "\(long):3: expected 2 fields, found 3")
     }
 
+    /// Rows of a ratings file past the 4 MB the reader parses in parallel
+    /// chunks, with `bad` as line `badLine` (1-based, the header is line 1).
+    static func bigRatings(rows: Int = 200_000, bad: String, at badLine: Int) -> String {
+        var lines = ["userId,movieId,rating,timestamp"]
+        lines.reserveCapacity(rows + 2)
+        for k in 0..<rows { lines.append("\(k % 97),\(k % 1013),\(Double(k % 10) / 2 + 0.5),\(900_000_000 + k)") }
+        lines.insert(bad, at: badLine - 1)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     @Test func raggedRowsFarIntoABigFile() throws {
         let h = try SessionHarness.withMovieLens()
         let dir = try TempFolder()
-        var text = "userId,movieId,rating,timestamp\n"
-        for k in 0..<50_000 { text += "\(k % 97),\(k % 1013),\(Double(k % 10) / 2 + 0.5),\(900_000_000 + k)\n" }
-        text += "5,6\n"
-        let path = try dir.write("big.csv", text)
-        h.refuses("load \(path)", blaming: path, with: "\(path):50002: expected 4 fields, found 2")
+        let path = try dir.write("big.csv", Self.bigRatings(bad: "5,6", at: 150_001))
+        h.refuses("load \(path)", blaming: path, with: "\(path):150001: expected 4 fields, found 2")
+    }
+
+    @Test func textInANumericColumnFarIntoABigMovieLensFile() throws {
+        let h = try SessionHarness.withMovieLens()
+        let dir = try TempFolder()
+        let path = try dir.write("ratings.csv", Self.bigRatings(bad: "1,2,abc,900000000", at: 123_457))
+        h.refuses("load \(path)", blaming: path, with: "\(path):123457: 'abc' in column rating is not a number")
+    }
+
+    @Test func unterminatedQuoteFarIntoABigFile() throws {
+        let h = try SessionHarness.withMovieLens()
+        let dir = try TempFolder()
+        let path = try dir.write("big.csv", Self.bigRatings(bad: "1,2,\"3.5,900000000", at: 99_999))
+        h.refuses("load \(path)", blaming: path) { $0.hasPrefix("\(path):99999: ") && $0.contains("never closed") }
+    }
+
+    @Test func aColumnTurningToTextLateIsNotAnError() throws {
+        let h = try SessionHarness.withMovieLens()
+        let dir = try TempFolder()
+        let path = try dir.write("late.csv", Self.bigRatings(bad: "1,2,3.5,soon", at: 180_000))
+        #expect(h.run("late = load \(path)") == "late: 200,001 rows × 4 columns\n")
+        #expect(h.session.workspace.tables["late"]?.column(named: "timestamp")?.type == .text)
     }
 
     @Test func unterminatedQuoteNamesTheLineItOpened() throws {
@@ -138,5 +167,6 @@ import Testing
         let h = try SessionHarness.withMovieLens()
         h.refuses("load", blaming: nil) { $0.hasPrefix("expected a file path") }
         h.refuses("load a.csv b.csv", blaming: "b.csv") { $0.hasPrefix("unexpected 'b.csv'") }
+        h.refuses("load a.csv | head", blaming: "a.csv", with: "a.csv: no such file")
     }
 }

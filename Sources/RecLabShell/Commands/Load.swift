@@ -28,6 +28,10 @@ extension Verbs {
             }
         }
         let path = try call.arguments.expectName("a file path", usage: usage)
+        if let extra = call.arguments.peek, call.arguments.remaining.allSatisfy({ $0.kind != .symbol }) {
+            let joined = ([path] + call.arguments.remaining).map(\.text).joined(separator: " ")
+            throw ShellError("unexpected '\(extra.text)': a path with spaces goes in double quotes: load \"\(joined)\"", at: extra)
+        }
         try call.arguments.expectEnd(usage: usage)
         let expanded = (path.text as NSString).expandingTildeInPath
         let table: Table

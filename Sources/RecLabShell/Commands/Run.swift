@@ -15,6 +15,9 @@ extension Verbs {
         guard call.session.runDepth < 8 else {
             throw ShellError("scripts nested too deeply (does '\(path.text)' run itself?)", at: path)
         }
+        // The script's cells are recorded one by one as they run, so
+        // `save session` replays them without the script (and not twice).
+        call.skipRecording = true
         call.session.runDepth += 1
         defer { call.session.runDepth -= 1 }
         let ok = ScriptRunner().run(text, name: path.text, in: call.session)
