@@ -143,6 +143,7 @@ import Testing
         h.refuses("sample ratings seed 3", blaming: "seed") { $0.hasPrefix("expected a number of rows or a percentage") }
         h.refuses("sample ratings 10 seed x", blaming: "x") { $0.hasPrefix("expected the seed (a number), found 'x'") }
         h.refuses("sample ratings 200000", blaming: "200000", with: "cannot sample 200000 rows from a table of 100836")
+        h.refuses("sample ratings 2e5", blaming: "2e5", with: "cannot sample 200000 rows from a table of 100836")
     }
 
     @Test func bindings() throws {
@@ -188,6 +189,8 @@ import Testing
         h.refuses("stats movies by year of title", blaming: nil) { $0.hasPrefix("cannot take statistics of text column 'title'") }
         h.refuses("join ratings tags", blaming: nil) { $0.hasPrefix("the tables share several columns") }
         h.refuses("join ratings movies on movieId outer", blaming: "outer") { $0.hasPrefix("unexpected 'outer'") }
+        h.refuses("join ratings movies on rating", blaming: "rating",
+                  with: "table 'movies' has no column 'rating' (columns: movieId, title, genres, year)")
     }
 
     // MARK: Pipelines change nothing

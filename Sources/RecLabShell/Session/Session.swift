@@ -216,10 +216,13 @@ public final class Session {
         (errorOutput ?? output)(text.hasSuffix("\n") ? text : text + "\n")
     }
 
-    /// The characters of `line` where the word `subject` stands.
+    /// The characters of `line` where the word `subject` stands (a number
+    /// also where it was written otherwise: `2e5` for `200000`).
     private func range(of subject: String?, in line: String) -> Range<Int>? {
         guard let subject, let tokens = try? Lexer.tokens(line) else { return nil }
-        return tokens.last(where: { $0.text == subject })?.range
+        if let token = tokens.last(where: { $0.text == subject }) { return token.range }
+        guard let number = Double(subject) else { return nil }
+        return tokens.last(where: { $0.number == number })?.range
     }
 }
 
