@@ -21,7 +21,9 @@ extension Verbs {
 
     private static func firstOrLast(_ call: inout Invocation, usage: String, _ pick: (Table, Int) -> Table) throws -> Outcome {
         let table = try call.table()
-        let n = try call.arguments.takeInteger("the number of rows") ?? call.session.settings.headRows
+        let n = call.arguments.isAtEnd
+            ? call.session.settings.headRows
+            : try call.arguments.expectInteger("the number of rows", usage: usage)
         try call.arguments.expectEnd(usage: usage)
         return .table(pick(table, n), rows: n)
     }

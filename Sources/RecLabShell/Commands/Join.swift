@@ -16,7 +16,13 @@ extension Verbs {
         var kind = JoinKind.inner
         while !call.arguments.isAtEnd {
             if call.arguments.take("on") {
+                let keyToken = call.arguments.peek
                 key = try call.column(of: left)
+                if let key, right.index(of: key) == nil {
+                    var message = "table '\(rightToken.text)' has no column '\(key)'"
+                    if let near = Suggestion.nearest(to: key, in: right.columnNames) { message += "; did you mean '\(near)'?" }
+                    throw ShellError(message + " (columns: \(right.columnNames.joined(separator: ", ")))", at: keyToken)
+                }
             } else if call.arguments.take("left") {
                 kind = .left
             } else if call.arguments.take("inner") {

@@ -14,7 +14,9 @@ extension Verbs {
     ) { call in
         let usage = "load PATH | load movielens NAME"
         let cancel = call.session.cancellation
-        if call.arguments.peek?.isWord("movielens") == true, call.arguments.peekSecond != nil {
+        // A bare `load movielens` asks for a release, unless a file has that name.
+        if call.arguments.peek?.isWord("movielens") == true,
+           call.arguments.peekSecond != nil || !FileManager.default.fileExists(atPath: call.arguments.peek?.text ?? "") {
             _ = call.arguments.next()
             let release = try call.arguments.expectName("a release name (small, 100k, 1m, 10m, 20m, 25m, 32m, latest)", usage: usage)
             try call.arguments.expectEnd(usage: usage)
@@ -26,6 +28,10 @@ extension Verbs {
             }
         }
         let path = try call.arguments.expectName("a file path", usage: usage)
+        if let extra = call.arguments.peek, call.arguments.remaining.allSatisfy({ $0.kind != .symbol }) {
+            let joined = ([path] + call.arguments.remaining).map(\.text).joined(separator: " ")
+            throw ShellError("unexpected '\(extra.text)': a path with spaces goes in double quotes: load \"\(joined)\"", at: extra)
+        }
         try call.arguments.expectEnd(usage: usage)
         let expanded = (path.text as NSString).expandingTildeInPath
         let table: Table

@@ -15,10 +15,14 @@ extension Verbs {
         guard call.session.runDepth < 8 else {
             throw ShellError("scripts nested too deeply (does '\(path.text)' run itself?)", at: path)
         }
+        // The script's cells are recorded one by one as they run, so
+        // `save session` replays them without the script (and not twice).
+        call.skipRecording = true
         call.session.runDepth += 1
         defer { call.session.runDepth -= 1 }
         let ok = ScriptRunner().run(text, name: path.text, in: call.session)
-        guard ok else { throw ShellError("script '\(path.text)' stopped at an error (above)", at: path) }
+        // The failing line was printed with its file and line; say no more.
+        guard ok else { throw ShellError.reported("script '\(path.text)' stopped at an error (above)", at: path) }
         return .nothing
     }
 }

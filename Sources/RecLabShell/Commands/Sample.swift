@@ -28,9 +28,11 @@ extension Verbs {
     ) { call in
         let usage = "A, B = split [TABLE] P% [seed S]"
         let table = try call.table(keywords: ["seed"])
-        guard let t = call.arguments.next(), case .percent(let p) = t.kind else {
-            throw ShellError("expected a percentage such as 80%; usage: \(usage)", at: call.arguments.peek ?? call.arguments.endToken)
+        guard let t = call.arguments.peek, case .percent(let p) = t.kind else {
+            let found = call.arguments.peek.map { ", found '\($0.text)'" } ?? ""
+            throw ShellError("expected a percentage such as 80%\(found); usage: \(usage)", at: call.arguments.peek ?? call.arguments.endToken)
         }
+        _ = call.arguments.next()
         guard p >= 0, p <= 100 else { throw ShellError("a percentage must be from 0% to 100%", at: t) }
         let seed = try seedOption(&call, usage: usage)
         try call.arguments.expectEnd(usage: usage)

@@ -35,7 +35,7 @@ extension Verbs {
         do {
             try text.write(to: url, atomically: true, encoding: .utf8)
         } catch {
-            throw ShellError("cannot write \(path.text): \((error as NSError).localizedDescription)", at: path)
+            throw ShellError(CSVWriter.cannotWrite(path.text).description, at: path)
         }
     }
 }

@@ -17,26 +17,35 @@ extension Verbs {
                 seed       \(s.seed)
                 """)
         }
+        // Changed on a copy, kept only once the whole line has been read.
+        var settings = call.session.settings
+        var form = usage
         switch option.text.lowercased() {
         case "rows":
-            call.session.settings.rows = try call.arguments.expectInteger("rows", in: 1...1_000_000, usage: "set rows N")
+            form = "set rows N"
+            settings.rows = try call.arguments.expectInteger("rows", in: 1...1_000_000, usage: form)
         case "width":
-            if call.arguments.take("auto") { call.session.settings.width = nil } else {
-                call.session.settings.width = try call.arguments.expectInteger("width", in: 20...1000, usage: "set width N|auto")
+            form = "set width N|auto"
+            if call.arguments.take("auto") { settings.width = nil } else {
+                settings.width = try call.arguments.expectInteger("width", in: 20...1000, usage: form)
             }
         case "precision":
-            call.session.settings.precision = try call.arguments.expectInteger("precision", in: 0...15, usage: "set precision N")
+            form = "set precision N"
+            settings.precision = try call.arguments.expectInteger("precision", in: 0...15, usage: form)
         case "timer":
-            if call.arguments.take("on") { call.session.settings.timer = true }
-            else if call.arguments.take("off") { call.session.settings.timer = false }
-            else { throw ShellError("expected 'on' or 'off'", at: call.arguments.peek ?? call.arguments.endToken) }
+            form = "set timer on|off"
+            if call.arguments.take("on") { settings.timer = true }
+            else if call.arguments.take("off") { settings.timer = false }
+            else { throw ShellError("expected 'on' or 'off'\(call.arguments.peek.map { ", found '\($0.text)'" } ?? "")", at: call.arguments.peek ?? call.arguments.endToken) }
         case "seed":
-            call.session.settings.seed = UInt64(try call.arguments.expectInteger("seed", in: 0...Int.max, usage: "set seed N"))
+            form = "set seed N"
+            settings.seed = UInt64(try call.arguments.expectInteger("seed", in: 0...Int.max, usage: form))
         default:
             let near = Suggestion.nearest(to: option.text, in: ["rows", "width", "precision", "timer", "seed"])
             throw ShellError("unknown option '\(option.text)'" + (near.map { "; did you mean '\($0)'?" } ?? "; usage: \(usage)"), at: option)
         }
-        try call.arguments.expectEnd(usage: usage)
+        try call.arguments.expectEnd(usage: form)
+        call.session.settings = settings
         return .nothing
     }
 }

@@ -88,6 +88,10 @@ struct ExpressionParser {
             throw ShellError("expected a comparison after '\(name)' (==, !=, <, <=, >, >=, contains, matches, in, is missing)", at: end)
         }
         if op.isWord("contains") || op.isWord("matches") {
+            guard column.type == .text else {
+                throw ShellError("'\(op.text.lowercased())' needs a text column, but '\(name)' holds \(column.type) numbers"
+                    + (op.isWord("contains") ? "; use == to compare numbers" : ""), at: op)
+            }
             let text = try textOperand(after: op)
             return op.isWord("contains") ? .contains(column: name, text: text) : .matches(column: name, pattern: text)
         }
@@ -103,7 +107,25 @@ struct ExpressionParser {
         guard op.kind == .symbol, let comparison = ComparisonOperator(rawValue: symbol) else {
             throw ShellError("expected a comparison after '\(name)' (==, !=, <, <=, >, >=, contains, matches, in, is missing), found '\(op.text)'", at: op)
         }
-        return .compare(column: name, op: comparison, value: try value(after: op, for: column))
+        let valueToken = peek
+        let value = try value(after: op, for: column)
+        try checkComparable(column, value, at: valueToken)
+        return .compare(column: name, op: comparison, value: value)
+    }
+
+    /// Refuses a number compared with a text column or text with a numeric
+    /// one, pointing at the value (the engine would refuse it too, but
+    /// could not say which word is wrong).
+    private func checkComparable(_ column: Column, _ value: Value, at token: Token?) throws(ShellError) {
+        switch (column.type, value) {
+        case (.text, .integer), (.text, .decimal):
+            throw ShellError("cannot compare text column '\(column.name)' with the number \(value); put text in quotes: \"\(token?.text ?? "\(value)")\"", at: token)
+        case (.integer, .text(let text)), (.decimal, .text(let text)):
+            let hint = Double(text) != nil ? "; write the number without quotes: \(text)" : ""
+            throw ShellError("cannot compare \(column.type) column '\(column.name)' with the text \"\(text)\"\(hint)", at: token)
+        default:
+            return
+        }
     }
 
     private mutating func textOperand(after op: Token) throws(ShellError) -> String {

@@ -48,7 +48,7 @@ public final class Session {
     public func perform(_ line: String, errorPrefix: String = "", caretIndent: Int? = nil) -> Bool {
         let started = DispatchTime.now().uptimeNanoseconds
         let error = execute(line)
-        if let error {
+        if let error, !error.isReported {
             // The terminal echoed ^C on the command's line; start a fresh one.
             if isInteractive, interrupt.isCancelled { output("\n") }
             if let caretIndent, !line.contains("\n"), let caret = error.caret(indent: caretIndent) {
@@ -66,23 +66,39 @@ public final class Session {
     /// Runs one cell (one line, possibly several `;`-separated statements)
     /// and writes its output; returns the error if it failed.
     ///
-    /// A failed statement changes nothing: results are bound only once the
-    /// whole pipeline has succeeded.
+    /// The whole line is parsed before any of it runs, so a syntax error
+    /// anywhere runs nothing. A failed statement changes nothing: the
+    /// workspace and the settings are put back as they were before it
+    /// (results are bound only once the whole pipeline has succeeded, but
+    /// a verb may have changed a setting before a later word failed). The
+    /// exception is a `run` whose script stopped at an error: the script's
+    /// cells before the error stay done, as in a replay.
     @discardableResult
     public func execute(_ line: String) -> CellError? {
         history.append(line)
         cancellation.reset()
         do {
             let tokens = try Lexer.tokens(line)
-            var recorded = true
+            var statements: [Statement] = []
             for part in Statement.split(tokens) {
-                guard let statement = try Statement.parse(part) else { continue }
-                recorded = try run(statement) && recorded
+                if let statement = try Statement.parse(part) { statements.append(statement) }
+            }
+            var recorded = true
+            for statement in statements {
+                let saved = (workspace, settings)
+                do {
+                    recorded = try run(statement) && recorded
+                } catch let error as ShellError where error.isReported {
+                    throw error
+                } catch {
+                    (workspace, settings) = saved
+                    throw error
+                }
             }
             if recorded, !tokens.isEmpty { recordedCells.append(line) }
             return nil
         } catch let error as ShellError {
-            return CellError(message: error.message, line: line, range: error.range)
+            return CellError(message: error.message, line: line, range: error.range, isReported: error.isReported)
         } catch let error as RecLabError {
             return CellError(message: error.description, line: line, range: range(of: error.subject, in: line))
         } catch {
@@ -202,10 +218,13 @@ public final class Session {
         (errorOutput ?? output)(text.hasSuffix("\n") ? text : text + "\n")
     }
 
-    /// The characters of `line` where the word `subject` stands.
+    /// The characters of `line` where the word `subject` stands (a number
+    /// also where it was written otherwise: `2e5` for `200000`).
     private func range(of subject: String?, in line: String) -> Range<Int>? {
         guard let subject, let tokens = try? Lexer.tokens(line) else { return nil }
-        return tokens.last(where: { $0.text == subject })?.range
+        if let token = tokens.last(where: { $0.text == subject }) { return token.range }
+        guard let number = Double(subject) else { return nil }
+        return tokens.last(where: { $0.number == number })?.range
     }
 }
 
@@ -217,6 +236,18 @@ public struct CellError: Error, Sendable, Equatable {
     public var line: String
     /// Character offsets of the offending word in ``line``.
     public var range: Range<Int>?
+    /// Whether the message was already printed where it happened (a
+    /// script's failing line), so ``Session/perform(_:errorPrefix:caretIndent:)``
+    /// prints nothing more.
+    public var isReported = false
+
+    /// Creates the error of a failed cell.
+    public init(message: String, line: String, range: Range<Int>?, isReported: Bool = false) {
+        self.message = message
+        self.line = line
+        self.range = range
+        self.isReported = isReported
+    }
 
     /// A caret line to print under the cell's text when it is shown after a
     /// prompt of `indent` characters, or `nil` when no word is blamed.

@@ -11,6 +11,24 @@ import Foundation
 /// ``CSVReader`` gives the same table, except that text that looks like a
 /// number (`007`) reads back as a number.
 public enum CSVWriter {
+    /// The error for a file that cannot be created at `path`, saying why:
+    /// its folder is missing, is not a folder, or is not writable.
+    public static func cannotWrite(_ path: String) -> RecLabError {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        let reason: String
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            reason = "no such folder \(folder)"
+        } else if !isDirectory.boolValue {
+            reason = "\(folder) is not a folder"
+        } else if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            reason = "it is a folder"
+        } else {
+            reason = "no permission to write in \(folder)"
+        }
+        return RecLabError("cannot write here (\(reason))", file: path)
+    }
+
     /// Writes `table` to `path` (tab-separated when the path ends in
     /// `.tsv`). The file is written beside the target and renamed into
     /// place, so a failed save leaves any existing file as it was.
@@ -22,7 +40,7 @@ public enum CSVWriter {
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).reclab-tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
               let handle = try? FileHandle(forWritingTo: temporary) else {
-            throw RecLabError("cannot write here (no such folder, or no permission)", file: path)
+            throw cannotWrite(path)
         }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
