@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RecLabShell
 
@@ -37,5 +38,26 @@ import Testing
         h.run("help")
         #expect(h.session.recordedCells == ["set rows 5"])
         #expect(h.session.history.count == 3)
+    }
+
+    @Test func statementsBeforeAFailingOneAreRecordedOnTheirOwn() {
+        let h = SessionHarness()
+        h.run(#"set rows 5; set seed 7 ; sett rows 3"#)
+        #expect(h.session.settings.rows == 5)
+        #expect(h.session.recordedCells == ["set rows 5", "set seed 7"])
+        h.run(#"help; set precision 2"#)
+        #expect(h.session.recordedCells == ["set rows 5", "set seed 7", "set precision 2"])
+    }
+
+    @Test func savedSessionReplaysToTheSameWorkspace() throws {
+        let h = SessionHarness()
+        h.run("load movielens small")
+        h.run("popular = stats ratings by movieId | filter count > 20")
+        h.run("nosuch verb")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("reclab-\(UUID().uuidString).reclab").path
+        #expect(h.run("save session \(path)").hasPrefix("saved 2 cells"))
+        let again = SessionHarness()
+        #expect(ScriptRunner().run(try String(contentsOfFile: path, encoding: .utf8), name: path, in: again.session))
+        #expect(again.session.workspace.tables["popular"]?.rowCount == 1235)
     }
 }

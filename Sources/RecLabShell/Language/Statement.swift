@@ -16,6 +16,14 @@ public struct Statement: Sendable {
         public var arguments: [Token]
     }
 
+    /// The statement as the user wrote it, cut from the line's characters.
+    public func text(in line: [Character]) -> String {
+        let first = targets.first?.range.lowerBound ?? calls.first?.verb.range.lowerBound ?? 0
+        let last = calls.last.map { ($0.arguments.last ?? $0.verb).range.upperBound } ?? first
+        let end = min(last, line.count)
+        return String(line[min(first, end)..<end])
+    }
+
     /// Parses the tokens of one statement (no `;` inside).
     public static func parse(_ tokens: [Token]) throws(ShellError) -> Statement? {
         guard !tokens.isEmpty else { return nil }

@@ -83,19 +83,22 @@ public final class Session {
             for part in Statement.split(tokens) {
                 if let statement = try Statement.parse(part) { statements.append(statement) }
             }
-            var recorded = true
+            // Each statement that succeeds is recorded on its own, so a
+            // later failing one on the same line doesn't lose it.
+            let chars = Array(line)
             for statement in statements {
                 let saved = (workspace, settings)
+                let recorded: Bool
                 do {
-                    recorded = try run(statement) && recorded
+                    recorded = try run(statement)
                 } catch let error as ShellError where error.isReported {
                     throw error
                 } catch {
                     (workspace, settings) = saved
                     throw error
                 }
+                if recorded { recordedCells.append(statements.count == 1 ? line : statement.text(in: chars)) }
             }
-            if recorded, !tokens.isEmpty { recordedCells.append(line) }
             return nil
         } catch let error as ShellError {
             return CellError(message: error.message, line: line, range: error.range, isReported: error.isReported)
