@@ -3,6 +3,6 @@ extension Verbs {
     public static let all: [Verb] = [
         load, save, tables, drop, head, tail, describe, select, filter, sort, top, stats, join,
         sample, split, pivot,
-        run, history, set, help, quit, exit,
+        run, history, set, help, quit,
     ]
 }

@@ -38,7 +38,8 @@ public final class Session {
     }
 
     /// The verbs, by name.
-    public static let verbs: [String: Verb] = Dictionary(Verbs.all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    public static let verbs: [String: Verb] = Dictionary(
+        Verbs.all.flatMap { verb in ([verb.name] + verb.aliases).map { ($0, verb) } }, uniquingKeysWith: { a, _ in a })
 
     /// Runs one cell and reports it: on failure a caret line (when
     /// `caretIndent` is given: the width of the prompt the line was shown

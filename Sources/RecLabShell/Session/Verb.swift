@@ -20,6 +20,8 @@ public struct Verb: Sendable {
     public var example: String
     /// Whether `save session` keeps cells of this verb (not `help`, `history`).
     public var isRecorded = true
+    /// Other words that call it (`exit` for `quit`).
+    public var aliases: [String] = []
     /// Does the work.
     public var run: @Sendable (inout Invocation) throws -> Outcome
 
