@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import RecLab
+
+@Suite struct PeopleStoreTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reclab-people-\(UUID().uuidString)")
+    var store: PeopleStore { PeopleStore(folder: folder) }
+
+    @Test func ratingsSurviveAReload() throws {
+        try store.appendRating("jabril", movie: 1197, rating: 4.5)
+        try store.appendRating("jabril", movie: 1, rating: 3)
+        try store.appendRating("jabril", movie: 1, rating: 3.5)
+        try store.appendUnrating("jabril", movie: 1197)
+        try store.appendRating("jgb", movie: 1197, rating: 3.5)
+        let (people, warnings) = PeopleStore(folder: folder).loadAll()
+        #expect(warnings.isEmpty)
+        #expect(people.map(\.name) == ["jabril", "jgb"])
+        #expect(people[0].ratings == [1: 3.5])
+        #expect(people[1].ratings == [1197: 3.5])
+        let text = try String(contentsOf: store.file(for: "jabril"), encoding: .utf8)
+        #expect(text.hasPrefix("# reclab person 1\nrate 1197 4.5\nrate 1 3.0\n"))
+    }
+
+    @Test func aTornLastLineIsSkippedWithAWarning() throws {
+        try store.appendRating("me", movie: 10, rating: 4)
+        let handle = try FileHandle(forWritingTo: store.file(for: "me"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("rate 11 3".utf8))
+        try handle.close()
+        let (people, warnings) = store.loadAll()
+        #expect(people.first?.ratings == [10: 4])
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains("me.person:3: skipped an unfinished last line") == true)
+    }
+
+    @Test func aGarbledFileIsReportedByLineAndOthersStillLoad() throws {
+        try store.appendRating("ana", movie: 5, rating: 2)
+        try store.appendRating("bo", movie: 6, rating: 5)
+        try "# reclab person 1\nrate 5 2.0\nhello there\nrate 7 9.5\nrate x 3\n".write(to: store.file(for: "ana"), atomically: true, encoding: .utf8)
+        try Data([0, 1, 2, 10]).write(to: folder.appendingPathComponent("zed.person"))
+        let (people, warnings) = store.loadAll()
+        #expect(people.map(\.name) == ["ana", "bo"])
+        #expect(people[0].ratings == [5: 2])
+        #expect(warnings.count == 4)
+        #expect(warnings[0].hasSuffix("ana.person:3: cannot read 'hello there'; line skipped"))
+        #expect(warnings[1].contains("ana.person:4:"))
+        #expect(warnings[3].contains("zed.person: not a person file"))
+    }
+
+    @Test func writeReplacesTheWholeFile() throws {
+        try store.appendRating("mix", movie: 1, rating: 1)
+        var blended = Person(name: "mix")
+        blended.rate(1197, 4)
+        blended.rate(2, 2.5)
+        try store.write(blended)
+        let (people, _) = store.loadAll()
+        #expect(people.first?.ratings == [2: 2.5, 1197: 4])
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".mix.person.tmp").path))
+    }
+
+    @Test func ratingsAndNamesAreChecked() {
+        #expect(Person.isValidRating(0.5) && Person.isValidRating(5) && Person.isValidRating(3.5))
+        #expect(!Person.isValidRating(0) && !Person.isValidRating(5.5) && !Person.isValidRating(3.2))
+        #expect(Person.isValidName("jabril") && Person.isValidName("jgb-2"))
+        #expect(!Person.isValidName("../evil") && !Person.isValidName("") && !Person.isValidName("9lives"))
+    }
+
+    @Test func anUnwritableFolderIsAClearError() {
+        let store = PeopleStore(folder: URL(fileURLWithPath: "/proc/reclab-people"))
+        #expect(throws: RecLabError.self) { try store.appendRating("me", movie: 1, rating: 4) }
+    }
+}
