@@ -70,3 +70,30 @@ import Testing
         #expect(throws: RecLabError.self) { try store.appendRating("me", movie: 1, rating: 4) }
     }
 }
+
+@Suite struct MovieLookupTests {
+    let lookup: MovieLookup
+
+    init() throws {
+        let movies = try Table(columns: [
+            Column(name: "movieId", integers: [1197, 260, 1196, 2, 3]),
+            Column(name: "title", texts: ["Princess Bride, The (1987)", "Star Wars: Episode IV - A New Hope (1977)",
+                                          "Star Wars: Episode V - The Empire Strikes Back (1980)", "Jumanji (1995)", "jumanji (1995)"]),
+        ])
+        lookup = try MovieLookup(movies: movies)
+    }
+
+    @Test func byIdExactCaseAndWords() throws {
+        #expect(try lookup.find("260").id == 260)
+        #expect(try lookup.find("Jumanji (1995)").id == 2)
+        #expect(try lookup.find("princess bride").id == 1197)
+        #expect(try lookup.find("PRINCESS BRIDE, THE (1987)").id == 1197)
+    }
+
+    @Test func ambiguousAndUnknownTitlesAreErrors() {
+        #expect(throws: RecLabError.self) { try lookup.find("star wars") }
+        #expect(throws: RecLabError.self) { try lookup.find("jumanji") }
+        #expect(throws: RecLabError.self) { try lookup.find("Titanic") }
+        #expect(throws: RecLabError.self) { try lookup.find("99999") }
+    }
+}

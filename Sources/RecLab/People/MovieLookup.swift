@@ -1,0 +1,67 @@
+import Foundation
+
+/// Finds the movie a user means: by movieId, or by title — exactly, then
+/// ignoring case, then by words (`"princess bride"` finds
+/// "Princess Bride, The (1987)").
+public struct MovieLookup: Sendable {
+    private let ids: [Int64]
+    private let titles: [String]
+
+    /// A lookup over a movies table (`movieId`, `title`).
+    public init(movies: Table) throws(RecLabError) {
+        let idColumn = try movies.requireColumn("movieId")
+        let titleColumn = try movies.requireColumn("title")
+        var ids: [Int64] = []
+        var titles: [String] = []
+        for row in 0..<movies.rowCount {
+            guard let id = idColumn.integer(at: row) else { continue }
+            ids.append(id)
+            titles.append(titleColumn.text(at: row) ?? "")
+        }
+        self.ids = ids
+        self.titles = titles
+    }
+
+    /// The title of movie `id`, if it is in the table.
+    public func title(of id: Int64) -> String? {
+        ids.firstIndex(of: id).map { titles[$0] }
+    }
+
+    /// The movie `query` names: a movieId, or a title. An unknown or
+    /// ambiguous title is an error listing up to 10 candidates.
+    public func find(_ query: String) throws(RecLabError) -> (id: Int64, title: String) {
+        if let id = Int64(query) {
+            guard let title = title(of: id) else { throw RecLabError("no movie with movieId \(id)", subject: query) }
+            return (id, title)
+        }
+        for match in [exact, ignoringCase, byWords] {
+            let found = match(query)
+            if found.count == 1 { return (ids[found[0]], titles[found[0]]) }
+            if found.count > 1 { throw ambiguous(query, found) }
+        }
+        throw RecLabError("no movie titled '\(query)'; try fewer words, or `filter movies title contains \"…\"`", subject: query)
+    }
+
+    private func exact(_ q: String) -> [Int] { titles.indices.filter { titles[$0] == q } }
+
+    private func ignoringCase(_ q: String) -> [Int] {
+        let lower = q.lowercased()
+        return titles.indices.filter { titles[$0].lowercased() == lower }
+    }
+
+    private func byWords(_ q: String) -> [Int] {
+        let wanted = MovieLookup.words(q)
+        guard !wanted.isEmpty else { return [] }
+        return titles.indices.filter { wanted.isSubset(of: MovieLookup.words(titles[$0])) }
+    }
+
+    private static func words(_ text: String) -> Set<String> {
+        Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
+    }
+
+    private func ambiguous(_ query: String, _ found: [Int]) -> RecLabError {
+        let shown = found.prefix(10).map { "\(ids[$0]) \(titles[$0])" }.joined(separator: "; ")
+        let more = found.count > 10 ? "; and \(found.count - 10) more" : ""
+        return RecLabError("'\(query)' matches \(found.count) movies: \(shown)\(more); use the movieId or the full title", subject: query)
+    }
+}
