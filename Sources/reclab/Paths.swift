@@ -12,6 +12,12 @@ enum Paths {
         return URL(fileURLWithPath: base + "/reclab")
     }
 
+    /// `WORKSPACE/people`, by default `~/.reclab/people`: one file per person.
+    static func people(workspace: String?) -> URL {
+        let base = workspace.map { ($0 as NSString).expandingTildeInPath } ?? home + "/.reclab"
+        return URL(fileURLWithPath: base).appendingPathComponent("people")
+    }
+
     /// `$XDG_STATE_HOME/reclab/history` or `~/.reclab/history`, with its
     /// folder created; `nil` when it can't be.
     static var historyFile: String? {

@@ -26,6 +26,9 @@ struct Reclab: ParsableCommand {
     @Option(help: "A folder where 'load movielens NAME' looks first (also $RECLAB_DATA).")
     var data: String?
 
+    @Option(help: "The folder keeping people's ratings (default ~/.reclab; people go in its people/ folder).")
+    var workspace: String?
+
     @Flag(help: "Go on after a failing cell of a script.")
     var keepGoing = false
 
@@ -34,6 +37,8 @@ struct Reclab: ParsableCommand {
         session.errorOutput = Terminal.writeError
         session.terminalWidth = Terminal.outputIsTerminal ? Terminal.width : nil
         Interrupts.install(for: session)
+        session.peopleStore = PeopleStore(folder: Paths.people(workspace: workspace))
+        for warning in session.loadPeople() { Terminal.writeError("warning: \(warning)\n") }
 
         if let commands {
             let ok = ScriptRunner(keepGoing: keepGoing, echo: false).run(ScriptRunner.commands(commands), name: "-c", in: session)
@@ -57,9 +62,21 @@ struct Reclab: ParsableCommand {
         if Terminal.inputIsTerminal {
             Shell(session: session).run()
         } else {
-            var text = ""
-            while let line = Swift.readLine(strippingNewline: false) { text += line }
-            if !ScriptRunner(keepGoing: true, echo: false).run(text, name: "<stdin>", in: session) { throw ExitCode(1) }
+            // Each line runs as soon as it arrives, so a program feeding
+            // reclab through a pipe sees each answer before sending more.
+            let runner = ScriptRunner(keepGoing: true, echo: false)
+            var ok = true
+            var pending = ""
+            var lineNumber = 0
+            while let line = Swift.readLine() {
+                lineNumber += 1
+                if line.hasSuffix("\\") { pending += line + "\n"; continue }
+                ok = runner.run(pending + line, name: "<stdin>", in: session, firstLine: lineNumber - pending.filter { $0 == "\n" }.count) && ok
+                pending = ""
+                if session.wantsToQuit { break }
+            }
+            if !pending.isEmpty { ok = runner.run(pending, name: "<stdin>", in: session) && ok }
+            if !ok { throw ExitCode(1) }
         }
     }
 

@@ -43,7 +43,8 @@ import Testing
         h.refuses("flter ratings rating > 4", blaming: "flter", with: "unknown verb 'flter'; did you mean 'filter'?")
         h.refuses("haed ratings", blaming: "haed", with: "unknown verb 'haed'; did you mean 'head'?")
         h.refuses("x = sotr ratings by rating", blaming: "sotr", with: "unknown verb 'sotr'; did you mean 'sort'?")
-        h.refuses("ratings", blaming: "ratings", with: "unknown verb 'ratings'; to show the table, write 'head ratings'")
+        h.refuses("movies", blaming: "movies", with: "unknown verb 'movies'; to show the table, write 'head movies'")
+        h.refuses("ratings", blaming: "ratings", with: "'ratings PERSON' shows a person's ratings; to show the table 'ratings', write 'head ratings'")
         h.refuses("frobnicate", blaming: "frobnicate", with: "unknown verb 'frobnicate'; type 'help' for the list")
         h.refuses("head ratings | flter rating > 4", blaming: "flter", with: "unknown verb 'flter'; did you mean 'filter'?")
     }

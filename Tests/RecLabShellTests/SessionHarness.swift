@@ -11,7 +11,11 @@ final class SessionHarness {
         let box = self.box
         session = Session(dataFolders: [TestData.root], output: { box.text += $0 })
         session.settings.width = 120
+        session.peopleStore = PeopleStore(folder: peopleFolder)
     }
+
+    /// A fresh folder for this harness's people.
+    let peopleFolder = FileManager.default.temporaryDirectory.appendingPathComponent("reclab-people-\(UUID().uuidString)")
 
     /// Runs a cell and returns what it printed; records a failure as text.
     @discardableResult

@@ -69,9 +69,10 @@ public struct ScriptRunner {
     /// Runs `text` (from `name`) in `session`; returns whether every cell
     /// succeeded. Stops early on `quit`.
     @discardableResult
-    public func run(_ text: String, name: String, in session: Session) -> Bool {
+    public func run(_ text: String, name: String, in session: Session, firstLine: Int = 1) -> Bool {
         var ok = true
-        for cell in ScriptRunner.cells(text) {
+        for var cell in ScriptRunner.cells(text) {
+            cell.line += firstLine - 1
             let command = ScriptRunner.join(cell.lines)
             let trimmed = command.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") {

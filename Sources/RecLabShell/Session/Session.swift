@@ -11,6 +11,10 @@ public final class Session {
     public var settings = Settings()
     /// Polled by long operations; the executable's Ctrl-C handler cancels it.
     public let cancellation = Cancellation()
+    /// People and their ratings, kept in ``peopleStore``.
+    public var people: [String: Person] = [:]
+    /// Where people are kept on disk; `nil` keeps them in memory only.
+    public var peopleStore: PeopleStore?
     /// Where `load movielens` looks, in order.
     public var dataFolders: [URL]
     /// The terminal width, when there is a terminal.
@@ -215,6 +219,15 @@ public final class Session {
             message += " (tables: \(workspace.names.joined(separator: ", ")))"
         }
         return ShellError(message, at: token)
+    }
+
+    /// Loads the people of ``peopleStore``; returns warnings about lines or
+    /// files that could not be read (the rest still loads).
+    public func loadPeople() -> [String] {
+        guard let peopleStore else { return [] }
+        let (loaded, warnings) = peopleStore.loadAll()
+        for person in loaded { people[person.name] = person }
+        return warnings
     }
 
     /// Writes an error line to ``errorOutput`` (or ``output``).

@@ -1,0 +1,92 @@
+extension Verbs {
+    /// `rate PERSON MOVIE RATING` / `rate PERSON from PATH`.
+    static let rate = Verb(
+        name: "rate", group: .people,
+        summary: "give a movie a rating (0.5–5 in half steps) as a person, or import a spreadsheet",
+        forms: ["rate PERSON MOVIE RATING", "rate PERSON from PATH"],
+        example: """
+            rate me "princess bride" 4.5       # a title (exact, any case, or by words) or a movieId
+            rate me 260 5
+            rate jabril from ../shared/data/crashcourse/jabril-movie-ratings.csv
+            """
+    ) { call in
+        let usage = "rate PERSON MOVIE RATING | rate PERSON from PATH"
+        let name = try personName(&call, usage: usage)
+        if call.arguments.take("from") {
+            let path = try call.arguments.expectName("a file path", usage: usage)
+            try call.arguments.expectEnd(usage: usage)
+            return .text(try RatingImport.run(person: name, path: path, session: call.session))
+        }
+        guard let movieToken = call.arguments.next() else {
+            throw ShellError("expected a movie (a movieId or a title in quotes) and a rating; usage: \(usage)", at: call.arguments.endToken)
+        }
+        let movie = try findMovie(movieToken, in: call.session)
+        guard let ratingToken = call.arguments.next() else {
+            throw ShellError("expected a rating from 0.5 to 5 after the movie", at: call.arguments.endToken)
+        }
+        guard let rating = ratingToken.number, Person.isValidRating(rating) else {
+            throw ShellError("a rating is a number from 0.5 to 5 in half steps (like 3 or 4.5), not '\(ratingToken.text)'", at: ratingToken)
+        }
+        try call.arguments.expectEnd(usage: usage)
+        var person = call.session.people[name.text] ?? Person(name: name.text)
+        try call.session.peopleStore?.appendRating(name.text, movie: movie.id, rating: rating)
+        person.rate(movie.id, rating)
+        call.session.people[name.text] = person
+        return .text("\(name.text): \(movie.title) → \(rating.formatted(maxFractionDigits: 1)) (\(NumberFormatting.counted(person.ratings.count, "rating")))")
+    }
+
+    /// `unrate PERSON MOVIE`: remove a rating.
+    static let unrate = Verb(
+        name: "unrate", group: .people,
+        summary: "remove a person's rating of a movie",
+        forms: ["unrate PERSON MOVIE"],
+        example: "unrate me \"princess bride\""
+    ) { call in
+        let usage = "unrate PERSON MOVIE"
+        let name = try personName(&call, usage: usage)
+        guard var person = call.session.people[name.text] else { throw unknownPerson(name, call.session) }
+        guard let movieToken = call.arguments.next() else {
+            throw ShellError("expected a movie (a movieId or a title in quotes); usage: \(usage)", at: call.arguments.endToken)
+        }
+        try call.arguments.expectEnd(usage: usage)
+        let movie = try findMovie(movieToken, in: call.session)
+        guard person.ratings[movie.id] != nil else {
+            throw ShellError("\(name.text) has not rated \(movie.title)", at: movieToken)
+        }
+        try call.session.peopleStore?.appendUnrating(name.text, movie: movie.id)
+        person.unrate(movie.id)
+        call.session.people[name.text] = person
+        return .text("\(name.text): removed \(movie.title) (\(NumberFormatting.counted(person.ratings.count, "rating")) left)")
+    }
+
+    /// A person's name argument, checked to be usable as a file name.
+    static func personName(_ call: inout Invocation, usage: String) throws -> Token {
+        let name = try call.arguments.expectName("a person's name", usage: usage)
+        guard Person.isValidName(name.text) else {
+            throw ShellError("'\(name.text)' cannot name a person: use letters, digits, _ and -, starting with a letter", at: name)
+        }
+        return name
+    }
+
+    /// The error for a person nobody has created.
+    static func unknownPerson(_ token: Token, _ session: Session) -> ShellError {
+        let names = session.people.keys.sorted()
+        var message = "no person '\(token.text)'"
+        if let near = Suggestion.nearest(to: token.text, in: names) { message += "; did you mean '\(near)'?" }
+        else if names.isEmpty { message += " (nobody has rated anything yet: rate \(token.text) MOVIE RATING)" }
+        else { message += " (people: \(names.joined(separator: ", ")))" }
+        return ShellError(message, at: token)
+    }
+
+    /// The movie a word names, looked up in the table `movies`.
+    static func findMovie(_ token: Token, in session: Session) throws -> (id: Int64, title: String) {
+        guard let movies = session.workspace.tables["movies"] else {
+            throw ShellError("movies are looked up in the table 'movies': load it first (load movielens small)", at: token)
+        }
+        do throws(RecLabError) {
+            return try MovieLookup(movies: movies).find(token.text)
+        } catch {
+            throw ShellError(error.message, at: token)
+        }
+    }
+}
