@@ -43,6 +43,15 @@ import Testing
         }
     }
 
+    @Test func duplicateInSortedRows() throws {
+        let t = try Self.table(users: [1, 1, 1, 2], items: [1, 2, 2, 1], ratings: [1, 2, 3, 4])
+        do { _ = try RatingMatrix.build(from: t); Issue.record("expected an error") } catch {
+            #expect(error.message.hasPrefix("user 1 rated movie 2 twice (row 3)"))
+        }
+        let sorted = try RatingMatrix.build(from: Self.table(users: [1, 1, 2], items: [1, 2, 1], ratings: [1, 2, 3]))
+        #expect(sorted.userItems == [0, 1, 0] && sorted.itemUsers == [0, 1, 0] && sorted.itemRatings == [1, 3, 2])
+    }
+
     @Test func missingCellsAndWrongTypesNameTheColumn() throws {
         let t = try Table(columns: [
             Column(name: "userId", integers: [1, 2]),

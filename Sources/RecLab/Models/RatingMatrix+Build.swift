@@ -32,29 +32,36 @@ extension RatingMatrix {
 
         // Stable counting sorts: rows by item, then that order by user, gives
         // each user's items ascending; the by-user order then scattered by
-        // item gives each item's users ascending.
+        // item gives each item's users ascending. Files sorted by user and
+        // item (MovieLens's are) are already in by-user order.
         let itemOffsets = offsets(counting: items.rowIndices, buckets: items.ids.count)
-        var byItem = [Int32](repeating: 0, count: rowCount)
-        var cursor = itemOffsets
-        for row in 0 ..< rowCount {
-            let i = Int(items.rowIndices[row])
-            byItem[cursor[i]] = Int32(truncatingIfNeeded: row)
-            cursor[i] += 1
-        }
-
         let userOffsets = offsets(counting: users.rowIndices, buckets: users.ids.count)
-        var userItems = [Int32](repeating: 0, count: rowCount)
-        var userRatings = [Double](repeating: 0, count: rowCount)
-        var userRows = [Int32](repeating: 0, count: rowCount)
-        cursor = userOffsets
-        for row32 in byItem {
-            let row = Int(row32)
-            let u = Int(users.rowIndices[row])
-            let slot = cursor[u]
-            cursor[u] = slot + 1
-            userItems[slot] = items.rowIndices[row]
-            userRatings[slot] = ratings[row]
-            userRows[slot] = row32
+        var userItems: [Int32], userRatings: [Double], userRows: [Int32]?
+        var cursor: [Int]
+        if isSorted(users: users.rowIndices, items: items.rowIndices) {
+            (userItems, userRatings, userRows) = (items.rowIndices, ratings, nil)
+        } else {
+            var byItem = [Int32](repeating: 0, count: rowCount)
+            cursor = itemOffsets
+            for row in 0 ..< rowCount {
+                let i = Int(items.rowIndices[row])
+                byItem[cursor[i]] = Int32(truncatingIfNeeded: row)
+                cursor[i] += 1
+            }
+            userItems = [Int32](repeating: 0, count: rowCount)
+            userRatings = [Double](repeating: 0, count: rowCount)
+            var rows = [Int32](repeating: 0, count: rowCount)
+            cursor = userOffsets
+            for row32 in byItem {
+                let row = Int(row32)
+                let u = Int(users.rowIndices[row])
+                let slot = cursor[u]
+                cursor[u] = slot + 1
+                userItems[slot] = items.rowIndices[row]
+                userRatings[slot] = ratings[row]
+                rows[slot] = row32
+            }
+            userRows = rows
         }
         try cancel.check()
 
@@ -65,9 +72,8 @@ extension RatingMatrix {
             let start = userOffsets[u], end = userOffsets[u + 1]
             guard end - start > 1 else { continue }
             for slot in start + 1 ..< end where userItems[slot] == userItems[slot - 1] {
-                if firstDuplicate.map({ userRows[slot] < $0.row }) ?? true {
-                    firstDuplicate = (userRows[slot], u, slot)
-                }
+                let row = userRows?[slot] ?? Int32(truncatingIfNeeded: slot)
+                if firstDuplicate.map({ row < $0.row }) ?? true { firstDuplicate = (row, u, slot) }
             }
         }
         if let duplicate = firstDuplicate {
@@ -148,6 +154,17 @@ extension RatingMatrix {
         map.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() { map[id] = Int32(truncatingIfNeeded: index) }
         return (ids, rowIds.map { map[$0] ?? 0 }, .hashed(map))
+    }
+
+    /// Whether rows ascend by user, then item (equal pairs allowed, so
+    /// duplicates are still found afterwards).
+    private static func isSorted(users: [Int32], items: [Int32]) -> Bool {
+        guard users.count > 1 else { return true }
+        for row in 1 ..< users.count {
+            let u0 = users[row - 1], u1 = users[row]
+            if u1 < u0 || (u1 == u0 && items[row] < items[row - 1]) { return false }
+        }
+        return true
     }
 
     /// CSR offsets: `result[b] ..< result[b + 1]` holds bucket `b`'s entries.
