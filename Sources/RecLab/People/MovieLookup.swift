@@ -6,6 +6,8 @@ import Foundation
 public struct MovieLookup: Sendable {
     private let ids: [Int64]
     private let titles: [String]
+    /// Row of each movieId, for ``title(of:)``: `ratings` asks once per rating.
+    private let rowOfId: [Int64: Int]
 
     /// A lookup over a movies table (`movieId`, `title`).
     public init(movies: Table) throws(RecLabError) {
@@ -20,11 +22,12 @@ public struct MovieLookup: Sendable {
         }
         self.ids = ids
         self.titles = titles
+        self.rowOfId = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The title of movie `id`, if it is in the table.
     public func title(of id: Int64) -> String? {
-        ids.firstIndex(of: id).map { titles[$0] }
+        rowOfId[id].map { titles[$0] }
     }
 
     /// The movie `query` names: a movieId, or a title. An unknown or

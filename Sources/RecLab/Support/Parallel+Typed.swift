@@ -1,4 +1,4 @@
-/// Typed-throwing wrappers over ``Parallel``, and a pointer workers may share.
+/// ``Parallel`` over `0..<count`, filling a new array, and a pointer workers may share.
 extension Parallel {
     /// Runs `body` once per range of `0..<count` (split as in
     /// ``ranges(count:minimumChunk:)``), concurrently, and returns the
@@ -9,14 +9,7 @@ extension Parallel {
         count: Int, minimumChunk: Int = 65_536,
         _ body: @Sendable (Range<Int>) throws(RecLabError) -> T
     ) throws(RecLabError) -> [T] {
-        let parts = ranges(count: count, minimumChunk: minimumChunk)
-        do {
-            return try map(parts, body)
-        } catch let error as RecLabError {
-            throw error
-        } catch {
-            throw RecLabError("internal: \(error)")
-        }
+        try map(ranges(count: count, minimumChunk: minimumChunk), body)
     }
 
     /// Fills a new array of `count` elements: each worker writes the slots

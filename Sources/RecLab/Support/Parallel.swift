@@ -26,14 +26,24 @@ public enum Parallel {
     /// Runs `body` once per range, concurrently, and returns the results in
     /// range order.
     public static func map<T: Sendable>(
-        _ ranges: [Range<Int>], _ body: @Sendable (Range<Int>) throws -> T
-    ) throws -> [T] {
-        if ranges.count <= 1 { return try ranges.map(body) }
+        _ ranges: [Range<Int>], _ body: @Sendable (Range<Int>) throws(RecLabError) -> T
+    ) throws(RecLabError) -> [T] {
+        if ranges.count <= 1 {
+            var results: [T] = []
+            for range in ranges { results.append(try body(range)) }
+            return results
+        }
         let results = ResultSlots<T>(count: ranges.count)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
-            results.set(i, Result { try body(ranges[i]) })
+            do throws(RecLabError) {
+                results.set(i, .success(try body(ranges[i])))
+            } catch {
+                results.set(i, .failure(error))
+            }
         }
-        return try results.values().map { try $0.get() }
+        var values: [T] = []
+        for result in results.values() { values.append(try result.get()) }
+        return values
     }
 }
 
@@ -44,7 +54,7 @@ private func ProcessInfo_activeProcessorCount() -> Int {
 
 /// Slots written once each by concurrent workers (each index by one worker).
 private final class ResultSlots<T>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Result<T, any Error>?>
+    private let slots: UnsafeMutableBufferPointer<Result<T, RecLabError>?>
     init(count: Int) {
         slots = .allocate(capacity: count)
         slots.initialize(repeating: nil)
@@ -53,8 +63,8 @@ private final class ResultSlots<T>: @unchecked Sendable {
         slots.deinitialize()
         slots.deallocate()
     }
-    func set(_ i: Int, _ value: Result<T, any Error>) { slots[i] = value }
-    func values() -> [Result<T, any Error>] {
+    func set(_ i: Int, _ value: Result<T, RecLabError>) { slots[i] = value }
+    func values() -> [Result<T, RecLabError>] {
         slots.map { $0 ?? .failure(RecLabError("internal: a parallel worker produced nothing")) }
     }
 }

@@ -16,6 +16,21 @@ public enum Suggestion {
         return nil
     }
 
+    /// `unknown KIND 'word'` followed by ``hint(for:among:plural:whenEmpty:)``.
+    public static func unknown(_ kind: String, _ word: String, among candidates: [String],
+                               plural: String, whenEmpty: String? = nil) -> String {
+        "unknown \(kind) '\(word)'" + hint(for: word, among: candidates, plural: plural, whenEmpty: whenEmpty)
+    }
+
+    /// What to add after "no such thing": `; did you mean 'x'?` when a
+    /// candidate is close, else the candidates listed (` (columns: a, b)`),
+    /// or `whenEmpty` in parentheses when there are none.
+    public static func hint(for word: String, among candidates: [String], plural: String, whenEmpty: String? = nil) -> String {
+        if let near = nearest(to: word, in: candidates) { return "; did you mean '\(near)'?" }
+        if candidates.isEmpty { return whenEmpty.map { " (\($0))" } ?? "" }
+        return " (\(plural): \(candidates.joined(separator: ", ")))"
+    }
+
     /// Levenshtein distance, with a swap of two adjacent letters counting one.
     static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }

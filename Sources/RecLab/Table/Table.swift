@@ -54,13 +54,7 @@ public struct Table: Sendable {
 
     /// The error for a column name that is not in the table.
     public func unknownColumn(_ name: String) -> RecLabError {
-        var message = "unknown column '\(name)'"
-        if let near = Suggestion.nearest(to: name, in: columnNames) {
-            message += "; did you mean '\(near)'?"
-        } else {
-            message += " (columns: \(columnNames.joined(separator: ", ")))"
-        }
-        return RecLabError(message, subject: name)
+        RecLabError(Suggestion.unknown("column", name, among: columnNames, plural: "columns"), subject: name)
     }
 
     /// The rows at `indices`, in that order.

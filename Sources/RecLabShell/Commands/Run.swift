@@ -37,7 +37,9 @@ public enum ScriptFile {
             throw ShellError("no such file: \(path)", at: token)
         }
         guard !isDirectory.boolValue else { throw ShellError("\(path) is a folder, not a script", at: token) }
-        guard let data = FileManager.default.contents(atPath: expanded) else {
+        // Read through a handle so pipes and /dev/stdin work as well as files.
+        guard let handle = FileHandle(forReadingAtPath: expanded),
+              let data = try? handle.readToEnd() ?? Data() else {
             throw ShellError("cannot read \(path)", at: token)
         }
         guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {

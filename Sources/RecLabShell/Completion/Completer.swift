@@ -54,7 +54,8 @@ public struct Completer {
         var names = session.workspace.names
         for table in tablesMentioned(in: tokens) { names += table.columnNames }
         names += Completer.keywords
-        return matching(Array(NSOrderedSet(array: names)) as? [String] ?? names, prefix)
+        var seen = Set<String>()
+        return matching(names.filter { seen.insert($0).inserted }, prefix)
     }
 
     /// The longest prefix all candidates share.

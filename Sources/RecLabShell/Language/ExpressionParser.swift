@@ -164,9 +164,7 @@ struct ExpressionParser {
             throw ShellError("expected a table name after 'in'", at: peek ?? end)
         }
         guard let other = workspace.table(t.text) else {
-            var message = "unknown table '\(t.text)'"
-            if let near = Suggestion.nearest(to: t.text, in: workspace.names) { message += "; did you mean '\(near)'?" }
-            throw ShellError(message, at: t)
+            throw ShellError(workspace.unknownTableMessage(t.text), at: t)
         }
         let otherColumn: String
         if other.index(of: column) != nil {

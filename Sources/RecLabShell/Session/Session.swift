@@ -210,15 +210,7 @@ public final class Session {
 
     /// The error for a table name that is not in the workspace.
     public func unknownTable(_ token: Token) -> ShellError {
-        var message = "unknown table '\(token.text)'"
-        if let near = Suggestion.nearest(to: token.text, in: workspace.names) {
-            message += "; did you mean '\(near)'?"
-        } else if workspace.names.isEmpty {
-            message += " (no tables yet: try 'load movielens small')"
-        } else {
-            message += " (tables: \(workspace.names.joined(separator: ", ")))"
-        }
-        return ShellError(message, at: token)
+        ShellError(workspace.unknownTableMessage(token.text), at: token)
     }
 
     /// Loads the people of ``peopleStore``; returns warnings about lines or

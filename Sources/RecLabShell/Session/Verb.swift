@@ -59,8 +59,8 @@ public struct Invocation {
             }
             if let last = session.workspace.last {
                 let isColumn = last.index(of: t.text) != nil
-                if !isColumn, t.kind == .word, let near = Suggestion.nearest(to: t.text, in: session.workspace.names) {
-                    throw ShellError("unknown table '\(t.text)'; did you mean '\(near)'?", at: t)
+                if !isColumn, t.kind == .word, Suggestion.nearest(to: t.text, in: session.workspace.names) != nil {
+                    throw session.unknownTable(t)
                 }
                 return last
             }

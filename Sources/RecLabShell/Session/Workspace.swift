@@ -24,6 +24,11 @@ public struct Workspace: Sendable {
         return true
     }
 
+    /// What to say about a table name that is not here.
+    public func unknownTableMessage(_ name: String) -> String {
+        Suggestion.unknown("table", name, among: names, plural: "tables", whenEmpty: "no tables yet: try 'load movielens small'")
+    }
+
     /// The table called `name`, `_` included.
     public func table(_ name: String) -> Table? {
         name == "_" ? last : tables[name]

@@ -28,16 +28,14 @@ struct CSVChunkLayout {
         // Raw cuts at equal byte offsets, then per raw piece: newlines and quotes.
         let raw = (0...parts).map { data.lowerBound + data.count * $0 / parts }
         let quote = dialect.quote ?? 10
-        let counts: [(newlines: Int, quotes: Int)]
-        do {
-            counts = try Parallel.map((0..<parts).map { $0..<($0 + 1) }) { piece in
-                let i = piece.lowerBound
-                try cancel.check()
-                let c = ByteCounting.count(10, quote, in: file.base + raw[i], raw[i + 1] - raw[i])
-                file.releasePages(raw[i]..<raw[i + 1])
-                return (c.0, dialect.quote == nil ? 0 : c.1)
-            }
-        } catch let error as RecLabError { throw error } catch { throw RecLabError("\(error)") }
+        let counts: [(newlines: Int, quotes: Int)] = try Parallel.map((0..<parts).map { $0..<($0 + 1) }) {
+            (piece) throws(RecLabError) in
+            let i = piece.lowerBound
+            try cancel.check()
+            let c = ByteCounting.count(10, quote, in: file.base + raw[i], raw[i + 1] - raw[i])
+            file.releasePages(raw[i]..<raw[i + 1])
+            return (c.0, dialect.quote == nil ? 0 : c.1)
+        }
         let anyQuotes = counts.contains { $0.quotes > 0 }
         // Cut points: the first newline after each raw cut that is outside quotes.
         var cuts = [data.lowerBound]

@@ -65,8 +65,7 @@ struct CSVParseRun {
             return parser.run()
         }
         let pieces = layout.ranges.indices.map { $0..<($0 + 1) }
-        let outcomes: [CSVChunkOutcome]
-        do { outcomes = try Parallel.map(pieces, parseOne) } catch { throw RecLabError("internal: \(error)") }
+        let outcomes = try Parallel.map(pieces, parseOne)
         for (i, o) in outcomes.enumerated() {
             switch o.status {
             case .complete: continue
