@@ -63,8 +63,8 @@ extension UserKNNScores {
         }
         neighbours.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.user < $1.user }
         return UserKNNExplanation(
-            item: id, ratedByPerson: rated[i], raterCount: entries.count, eligibleCount: eligible,
+            item: id, ratedByPerson: items.rated[i], raterCount: entries.count, eligibleCount: eligible,
             neighbours: neighbours, minNeighbours: model.parameters.minNeighbours, mean: mean,
-            weightedSum: weighted, similaritySum: total, score: scores[i].isNaN ? nil : scores[i])
+            weightedSum: weighted, similaritySum: total, score: items.values[i].isNaN ? nil : items.values[i])
     }
 }

@@ -21,45 +21,40 @@ public struct UserKNNScores: Sendable {
         }
     }
 
-    /// A movie and its predicted score.
-    public struct ScoredItem: Sendable, Equatable {
-        /// The movie id.
-        public var item: Int64
-        /// The predicted rating (not clamped to the rating scale).
-        public var score: Double
-    }
-
     /// The model that produced the scores.
     public let model: UserKNN
     /// The person's mean rating μ (over all their ratings).
     public let mean: Double
     /// sim(v) per user index of the model's matrix.
     public let similarities: [Double]
-    /// The score per item index; NaN for an item rated by the person or with
-    /// too few neighbours.
-    let scores: [Double]
-    /// Whether the person rated each item index.
-    let rated: [Bool]
-    /// How many distinct movies the person rated.
-    public let ratingCount: Int
-    /// How many of those are in the training data.
-    public let knownCount: Int
+    /// The score of each candidate movie, shared with every other model kind.
+    public let items: ItemScores
     /// Why nothing was scored, or `nil`.
     public let problem: Problem?
 
+    init(model: UserKNN, mean: Double, similarities: [Double], scores: [Double], rated: [Bool],
+         ratingCount: Int, knownCount: Int, problem: Problem?) {
+        self.model = model
+        self.mean = mean
+        self.similarities = similarities
+        self.problem = problem
+        items = ItemScores(matrix: model.matrix, values: scores, rated: rated, ratingCount: ratingCount,
+                           knownCount: knownCount, problem: problem?.description)
+    }
+
+    /// How many distinct movies the person rated.
+    public var ratingCount: Int { items.ratingCount }
+    /// How many of those are in the training data.
+    public var knownCount: Int { items.knownCount }
     /// The number of candidate movies (training items the person has not
     /// rated).
-    public var candidateCount: Int { model.matrix.itemCount - knownCount }
-
+    public var candidateCount: Int { items.candidateCount }
     /// The number of movies that received a score.
-    public var scoredCount: Int { scores.reduce(0) { $1.isNaN ? $0 : $0 + 1 } }
+    public var scoredCount: Int { items.scoredCount }
 
     /// The score of movie `id`, or `nil` when it is not a candidate or had
     /// too few neighbours.
-    public func score(ofItem id: Int64) -> Double? {
-        guard let i = model.matrix.itemIndex(of: id), !scores[i].isNaN else { return nil }
-        return scores[i]
-    }
+    public func score(ofItem id: Int64) -> Double? { items.score(ofItem: id) }
 
     /// The similarity of data user `id` to the person, or `nil` for an
     /// unknown user.
@@ -69,18 +64,13 @@ public struct UserKNNScores: Sendable {
 
     /// Every scored movie, in ascending movie id.
     public var scoredItems: [ScoredItem] {
-        scores.indices.compactMap { i in scores[i].isNaN ? nil : ScoredItem(item: model.matrix.itemIds[i], score: scores[i]) }
+        items.values.indices.compactMap { i in
+            items.values[i].isNaN ? nil : ScoredItem(item: model.matrix.itemIds[i], score: items.values[i])
+        }
     }
 
     /// The `n` best movies: score descending, exact ties by ascending id.
     ///
-    /// - Complexity: O(items + s log s) for s scored movies.
-    public func recommend(_ n: Int) -> [ScoredItem] {
-        guard n > 0 else { return [] }
-        // Item indices ascend with ids, so a stable order by score keeps ties
-        // in id order; comparing the index breaks ties explicitly instead.
-        var order = scores.indices.filter { !scores[$0].isNaN }
-        order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-        return order.prefix(n).map { ScoredItem(item: model.matrix.itemIds[$0], score: scores[$0]) }
-    }
+    /// - Complexity: O(items + s log n) for s scored movies.
+    public func recommend(_ n: Int) -> [ScoredItem] { items.recommend(n) }
 }
