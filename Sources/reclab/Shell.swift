@@ -12,6 +12,7 @@ struct Shell {
         if String(cString: setlocale(LC_CTYPE, nil)) == "C" { setlocale(LC_CTYPE, "C.UTF-8") }
         Terminal.write("reclab \(Reclab.configuration.version.split(separator: " ").last ?? "") — type 'help' for the verbs, Ctrl-D to leave.\n")
         let editor = LineEditor(session: session, historyPath: Paths.historyFile)
+        session.ask = { question in editor.readLine(prompt: question) }
         while true {
             session.interrupt.reset()
             Interrupts.pending.reset()

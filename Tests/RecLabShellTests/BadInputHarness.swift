@@ -8,6 +8,8 @@ struct WorkspaceSnapshot: Equatable, CustomStringConvertible {
     var shapes: [String]
     var last: String?
     var settings: String
+    var models: [String]
+    var people: [String]
 
     init(_ session: Session) {
         let ws = session.workspace
@@ -15,10 +17,17 @@ struct WorkspaceSnapshot: Equatable, CustomStringConvertible {
         shapes = ws.names.map { name in ws.tables[name].map { "\($0.rowCount)×\($0.columnNames.joined(separator: ","))" } ?? "?" }
         last = ws.last.map { "\($0.rowCount)×\($0.columnNames.joined(separator: ","))" }
         let s = session.settings
+        models = ws.modelNames.map { name in
+            ws.models[name].map { "\(name)=\($0.model.algorithm) \($0.settingsText)\(name == ws.lastModel ? " *" : "")" } ?? "?"
+        }
+        people = session.people.values.sorted { $0.name < $1.name }.map { person in
+            "\(person.name): \(person.sortedRatings.map { "\($0.movie)=\($0.rating)" }.joined(separator: ",")) "
+                + "skipped \(person.skipped.sorted()) blend of \(person.blendOf)"
+        }
         settings = "rows \(s.rows) head \(s.headRows) width \(s.width.map(String.init) ?? "auto") precision \(s.precision) timer \(s.timer) seed \(s.seed)"
     }
 
-    var description: String { "tables \(zip(names, shapes).map { "\($0)=\($1)" }) _=\(last ?? "nil") \(settings)" }
+    var description: String { "tables \(zip(names, shapes).map { "\($0)=\($1)" }) _=\(last ?? "nil") \(settings) models \(models) people \(people)" }
 }
 
 /// A fresh temporary folder, removed when the value is released.

@@ -6,6 +6,7 @@ import Foundation
 public struct MovieLookup: Sendable {
     private let ids: [Int64]
     private let titles: [String]
+    private let genres: [String]?
     /// Row of each movieId, for ``title(of:)``: `ratings` asks once per rating.
     private let rowOfId: [Int64: Int]
 
@@ -13,21 +14,39 @@ public struct MovieLookup: Sendable {
     public init(movies: Table) throws(RecLabError) {
         let idColumn = try movies.requireColumn("movieId")
         let titleColumn = try movies.requireColumn("title")
+        let genreColumn = movies.column(named: "genres")
         var ids: [Int64] = []
         var titles: [String] = []
+        var genres: [String] = []
         for row in 0..<movies.rowCount {
             guard let id = idColumn.integer(at: row) else { continue }
             ids.append(id)
             titles.append(titleColumn.text(at: row) ?? "")
+            if let genreColumn { genres.append(genreColumn.text(at: row) ?? "") }
         }
         self.ids = ids
         self.titles = titles
+        self.genres = genreColumn == nil ? nil : genres
         self.rowOfId = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The title of movie `id`, if it is in the table.
     public func title(of id: Int64) -> String? {
         rowOfId[id].map { titles[$0] }
+    }
+
+    /// Whether the table has a `genres` column.
+    public var hasGenres: Bool { genres != nil }
+
+    /// The genres of movie `id` (`Adventure|Comedy`), if known.
+    public func genres(of id: Int64) -> String? {
+        guard let genres else { return nil }
+        return rowOfId[id].map { genres[$0] }
+    }
+
+    /// Every distinct genre, sorted.
+    public var allGenres: [String] {
+        Set((genres ?? []).flatMap { $0.split(separator: "|").map(String.init) }).sorted()
     }
 
     /// The movie `query` names: a movieId, or a title. An unknown or

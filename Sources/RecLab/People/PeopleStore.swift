@@ -48,6 +48,11 @@ public struct PeopleStore: Sendable {
         try append(PersonFile.rateLine(movie, rating), to: name)
     }
 
+    /// Appends a movie skipped in the rating walk to `name`'s file, durably.
+    public func appendSkip(_ name: String, movie: Int64) throws(RecLabError) {
+        try append(PersonFile.skipLine(movie), to: name)
+    }
+
     /// Appends a removed rating to `name`'s file, durably.
     public func appendUnrating(_ name: String, movie: Int64) throws(RecLabError) {
         try append(PersonFile.unrateLine(movie), to: name)
@@ -58,7 +63,9 @@ public struct PeopleStore: Sendable {
     /// new file is there after a crash.
     public func write(_ person: Person) throws(RecLabError) {
         var text = PersonFile.header + "\n"
+        if !person.blendOf.isEmpty { text += PersonFile.blendPrefix + person.blendOf.joined(separator: " ") + "\n" }
         for (movie, rating) in person.sortedRatings { text += PersonFile.rateLine(movie, rating) }
+        for movie in person.skipped.sorted() { text += PersonFile.skipLine(movie) }
         let target = file(for: person.name)
         let temporary = folder.appendingPathComponent(".\(person.name).person.tmp")
         try createFolder()

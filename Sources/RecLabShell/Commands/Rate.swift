@@ -2,16 +2,22 @@ extension Verbs {
     /// `rate PERSON MOVIE RATING` / `rate PERSON from PATH`.
     static let rate = Verb(
         name: "rate", group: .people,
-        summary: "give a movie a rating (0.5–5 in half steps) as a person, or import a spreadsheet",
-        forms: ["rate PERSON MOVIE RATING", "rate PERSON from PATH"],
+        summary: "rate a movie (0.5–5 in half steps) as a person, import a spreadsheet, or rate the most-rated movies one by one",
+        forms: ["rate PERSON MOVIE RATING", "rate PERSON from PATH", "rate PERSON"],
         example: """
             rate me "princess bride" 4.5       # a title (exact, any case, or by words) or a movieId
             rate me 260 5
             rate jabril from ../shared/data/crashcourse/jabril-movie-ratings.csv
+            rate me                            # one movie at a time, most-rated first (s skips, q stops)
             """
     ) { call in
-        let usage = "rate PERSON MOVIE RATING | rate PERSON from PATH"
+        let usage = "rate PERSON MOVIE RATING | rate PERSON from PATH | rate PERSON"
         let name = try personName(&call, usage: usage)
+        if call.arguments.isAtEnd {
+            // The walk's ratings are on disk already; replaying it would ask again.
+            call.skipRecording = true
+            return .text(try RatingWalk.run(person: name, session: call.session))
+        }
         if call.arguments.take("from") {
             let path = try call.arguments.expectName("a file path", usage: usage)
             try call.arguments.expectEnd(usage: usage)

@@ -22,7 +22,7 @@ extension Verbs {
     /// `drop NAME...`: forget tables.
     static let drop = Verb(
         name: "drop", group: .tables,
-        summary: "remove a table from memory",
+        summary: "remove a table or a model from memory",
         forms: ["drop NAME [NAME...]"],
         example: "drop joined"
     ) { call in
@@ -30,10 +30,11 @@ extension Verbs {
         var names: [Token] = []
         while !call.arguments.isAtEnd { names.append(try call.arguments.expectName("a table name", usage: usage)) }
         guard !names.isEmpty else { throw ShellError("expected a table name; usage: \(usage)", at: call.arguments.endToken) }
-        for n in names where call.session.workspace.tables[n.text] == nil {
+        let ws = call.session.workspace
+        for n in names where ws.tables[n.text] == nil && ws.models[n.text] == nil {
             throw call.session.unknownTable(n)
         }
-        for n in names { call.session.workspace.drop(n.text) }
+        for n in names where !call.session.workspace.drop(n.text) { call.session.workspace.dropModel(n.text) }
         return .nothing
     }
 }

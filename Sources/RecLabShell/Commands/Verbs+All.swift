@@ -3,7 +3,8 @@ extension Verbs {
     public static let all: [Verb] = [
         load, save, tables, drop, head, tail, describe, select, filter, sort, top, stats, join,
         sample, split, pivot,
-        rate, unrate, ratings, people,
+        rate, unrate, ratings, people, blend,
+        train, models, recommend, predict, explain,
         run, history, set, help, quit,
     ]
 }

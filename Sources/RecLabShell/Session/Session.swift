@@ -21,6 +21,10 @@ public final class Session {
     public var terminalWidth: Int?
     /// Whether a person is typing (interactive prompts are allowed).
     public var isInteractive = false
+    /// Asks the person at the terminal one question and returns the answer
+    /// (`nil` when they stop: Ctrl-D or Ctrl-C). Set by the executable when
+    /// there is a terminal; `rate PERSON` walks with it.
+    public var ask: ((String) -> String?)?
     /// Every line entered, for `history`.
     public private(set) var history: [String] = []
     /// The cells that succeeded, for `save session`.
@@ -131,6 +135,7 @@ public final class Session {
             var invocation = Invocation(
                 arguments: Arguments(call.arguments, verb: call.verb), input: input, session: self,
                 usage: verb.usage, isBound: isLast && !statement.targets.isEmpty)
+            if isLast { invocation.targets = statement.targets }
             outcome = try verb.run(&invocation)
             recorded = recorded && !invocation.skipRecording
             if k < statement.calls.count - 1 {
@@ -160,6 +165,22 @@ public final class Session {
             }
             if let last = named.last { workspace.last = last.table }
             return
+        case .model(var trained, let text):
+            if let first = targets.first {
+                guard targets.count == 1 else {
+                    throw ShellError("training gives one model but \(targets.count) names were given", at: targets.last)
+                }
+                trained.name = first.text
+            }
+            if workspace.tables[trained.name] != nil {
+                throw ShellError("'\(trained.name)' is a table; give the model another name (m = train …)", at: targets.first)
+            }
+            workspace.bind(trained)
+            output(text.hasSuffix("\n") ? text : text + "\n")
+            return
+        case .usedNames(let text):
+            output(text.hasSuffix("\n") ? text : text + "\n")
+            return
         case .text, .nothing, .quit:
             if let first = targets.first {
                 throw ShellError("this command gives no table to bind to '\(first.text)'", at: first)
@@ -179,6 +200,9 @@ public final class Session {
         }
         guard targets.count == tables.count else {
             throw ShellError("this command gives \(tables.count) table\(tables.count == 1 ? "" : "s") but \(targets.count) names were given", at: targets.last)
+        }
+        for name in targets where workspace.models[name.text] != nil {
+            throw ShellError("'\(name.text)' is a model; give the table another name", at: name)
         }
         for (name, table) in zip(targets, tables) {
             workspace.bind(name.text, table)

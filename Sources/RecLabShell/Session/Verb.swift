@@ -42,6 +42,9 @@ public struct Invocation {
     /// Whether the cell binds this call's result to names (`x = load …`),
     /// so verbs that otherwise name their results themselves don't.
     public let isBound: Bool
+    /// The names before `=` when the cell binds this call's result
+    /// (`hybrid = blend jabril jgb`), for verbs that bind them themselves.
+    public var targets: [Token] = []
     /// Set by a verb whose call `save session` should leave out.
     public var skipRecording = false
 
@@ -92,6 +95,11 @@ public enum Outcome {
     case named([(name: String, table: Table)])
     /// Text to print as is.
     case text(String)
+    /// A trained model, bound to the cell's name (or to its algorithm's
+    /// name), then the text printed.
+    case model(TrainedModel, String)
+    /// Text to print; the verb has used the cell's names itself (`blend`).
+    case usedNames(String)
     /// Nothing to print.
     case nothing
     /// Leave the shell.

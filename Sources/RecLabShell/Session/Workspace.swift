@@ -7,6 +7,13 @@ public struct Workspace: Sendable {
     public private(set) var names: [String] = []
     /// The last table a cell produced, read as `_`.
     public var last: Table?
+    /// Trained models by name.
+    public private(set) var models: [String: TrainedModel] = [:]
+    /// Model names in the order they were first bound.
+    public private(set) var modelNames: [String] = []
+    /// The model trained or loaded last: `recommend` uses it unless told
+    /// `with MODEL`.
+    public private(set) var lastModel: String?
 
     /// An empty workspace.
     public init() {}
@@ -27,6 +34,28 @@ public struct Workspace: Sendable {
     /// What to say about a table name that is not here.
     public func unknownTableMessage(_ name: String) -> String {
         Suggestion.unknown("table", name, among: names, plural: "tables", whenEmpty: "no tables yet: try 'load movielens small'")
+    }
+
+    /// Binds `model` to its name, replacing any model of that name, and
+    /// makes it the default model.
+    public mutating func bind(_ model: TrainedModel) {
+        if models.updateValue(model, forKey: model.name) == nil { modelNames.append(model.name) }
+        lastModel = model.name
+    }
+
+    /// Removes model `name`; returns whether it existed.
+    @discardableResult
+    public mutating func dropModel(_ name: String) -> Bool {
+        guard models.removeValue(forKey: name) != nil else { return false }
+        modelNames.removeAll { $0 == name }
+        if lastModel == name { lastModel = modelNames.last }
+        return true
+    }
+
+    /// What to say about a model name that is not here.
+    public func unknownModelMessage(_ name: String) -> String {
+        Suggestion.unknown("model", name, among: modelNames, plural: "models",
+                           whenEmpty: "no models yet: try 'train userknn'")
     }
 
     /// The table called `name`, `_` included.

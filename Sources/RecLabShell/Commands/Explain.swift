@@ -1,0 +1,87 @@
+import RecLab
+
+extension Verbs {
+    /// `explain WHO MOVIE [with MODEL]`.
+    static let explain = Verb(
+        name: "explain", group: .models,
+        summary: "why a model gives a movie its score: the neighbours used and the arithmetic",
+        forms: ["explain WHO MOVIE [with MODEL]"],
+        example: "explain jabril \"Submarine (2010)\""
+    ) { call in
+        let usage = "explain WHO MOVIE [with MODEL]"
+        let (audience, whoToken) = try ModelQuery.audience(&call, usage: usage)
+        guard let movieToken = call.arguments.next() else {
+            throw ShellError("expected a movie (a movieId or a title in quotes); usage: \(usage)", at: call.arguments.endToken)
+        }
+        let modelToken = try ModelQuery.takeModelName(&call.arguments, usage: usage)
+        try call.arguments.expectEnd(usage: usage)
+        let movie = try findMovie(movieToken, in: call.session)
+        let trained = try ModelQuery.model(named: modelToken, in: call.session, at: call.arguments.verb)
+        let scores = try ModelQuery.scores(audience, with: trained, at: whoToken)
+        if scores.isRated(movie.id) || trained.model.matrix.itemIndex(of: movie.id) == nil {
+            return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
+        }
+        if let knn = trained.model as? UserKNN {
+            let knnScores: UserKNNScores
+            switch audience {
+            case .person(let person): knnScores = knn.score(ratings: ModelQuery.ratings(of: person))
+            case .user(let id): knnScores = try knn.score(user: id)
+            }
+            guard let explanation = knnScores.explain(item: movie.id) else {
+                return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
+            }
+            let text = UserKNNExplanationText(explanation: explanation, title: movie.title, audience: audience.label,
+                                              model: trained.name, ratingCount: knnScores.ratingCount,
+                                              precision: call.session.settings.precision)
+            return .text(try text.render(in: call.session))
+        }
+        throw ShellError("explain works for userknn models; '\(trained.name)' is \(trained.model.algorithm)", at: modelToken ?? call.arguments.verb)
+    }
+}
+
+/// A userknn explanation as text a student can follow: the person's mean,
+/// the neighbours in a table, and the score's arithmetic.
+struct UserKNNExplanationText {
+    var explanation: UserKNNExplanation
+    var title: String
+    var audience: String
+    var model: String
+    var ratingCount: Int
+    var precision: Int
+
+    func render(in session: Session) throws -> String {
+        let e = explanation
+        func f(_ x: Double) -> String { x.formatted(fractionDigits: precision) }
+        var lines = ["\(model == "userknn" ? model : "\(model) (userknn)") for \(audience): \(title)"]
+        lines.append("  μ = \(f(e.mean)), \(audience)'s mean rating (\(NumberFormatting.counted(ratingCount, "rating")))")
+        lines.append("  neighbours: the \(e.neighbours.count) most similar of the \(NumberFormatting.counted(e.raterCount, "user")) "
+                     + "who rated it (\(e.eligibleCount) similar enough);")
+        lines.append("  centred = their rating − their own mean rating")
+        var text = lines.joined(separator: "\n") + "\n"
+        if !e.neighbours.isEmpty {
+            let n = e.neighbours
+            let table = try Table(columns: [
+                Column(name: "user", integers: n.map(\.user)),
+                Column(name: "similarity", decimals: n.map(\.similarity)),
+                Column(name: "rating", decimals: n.map(\.rating), fractionDigits: 1),
+                Column(name: "centred", decimals: n.map(\.centredRating)),
+                Column(name: "sim × centred", decimals: n.map { $0.similarity * $0.centredRating }),
+            ])
+            text += session.render(table, rows: table.rowCount)
+        }
+        guard let score = e.score else {
+            return text + "  not scored: " + Self.shortfall(e)
+        }
+        let share = e.weightedSum / e.similaritySum
+        text += "  Σ sim × centred = \(f(e.weightedSum)),  Σ |sim| = \(f(e.similaritySum))\n"
+        text += "  score = μ + Σ sim × centred / Σ |sim| = \(f(e.mean)) + \(f(e.weightedSum)) / \(f(e.similaritySum))"
+            + " = \(f(e.mean)) \(share < 0 ? "−" : "+") \(f(abs(share))) = \(f(score))"
+        return text
+    }
+
+    /// Why an item got no score: too few neighbours.
+    static func shortfall(_ e: UserKNNExplanation) -> String {
+        "only \(NumberFormatting.counted(e.neighbours.count, "neighbour")) (of \(NumberFormatting.counted(e.raterCount, "rater"))) "
+            + "\(e.neighbours.count == 1 ? "is" : "are") similar enough, and at least \(e.minNeighbours) are needed (min_nbrs)"
+    }
+}

@@ -1,0 +1,85 @@
+import RecLab
+
+/// Who a model is asked about: a person of the shell, or a user of the
+/// training data (`user 42`).
+enum Audience {
+    case person(Person)
+    case user(Int64)
+
+    /// How the audience is named in messages: `jabril`, `user 42`.
+    var label: String {
+        switch self {
+        case .person(let person): return person.name
+        case .user(let id): return "user \(id)"
+        }
+    }
+}
+
+/// The parts `recommend`, `predict` and `explain` share: reading who and
+/// which model, and scoring with a clear line when nothing can be scored.
+enum ModelQuery {
+    /// Reads `PERSON` or `user ID`.
+    static func audience(_ call: inout Invocation, usage: String) throws -> (Audience, Token) {
+        if let first = call.arguments.peek, first.isWord("user"), let id = call.arguments.peekSecond, id.number != nil {
+            _ = call.arguments.next()
+            _ = call.arguments.next()
+            guard let n = id.number, n.rounded() == n, abs(n) < 9e15 else {
+                throw ShellError("a user id is a whole number, not '\(id.text)'", at: id)
+            }
+            return (.user(Int64(n)), id)
+        }
+        let name = try call.arguments.expectName("a person (or 'user ID' for a user in the data)", usage: usage)
+        guard let person = call.session.people[name.text] else { throw Verbs.unknownPerson(name, call.session) }
+        return (.person(person), name)
+    }
+
+    /// The model after `with`, or the last one trained.
+    static func model(named token: Token?, in session: Session, at anchor: Token) throws -> TrainedModel {
+        let workspace = session.workspace
+        if let token {
+            guard let model = workspace.models[token.text] else {
+                throw ShellError(workspace.unknownModelMessage(token.text), at: token)
+            }
+            return model
+        }
+        guard let name = workspace.lastModel, let model = workspace.models[name] else {
+            throw ShellError("no model trained yet: train one first (train userknn nbrs=15 min_nbrs=3)", at: anchor)
+        }
+        return model
+    }
+
+    /// Reads `with MODEL` if it is next.
+    static func takeModelName(_ arguments: inout Arguments, usage: String) throws -> Token? {
+        guard arguments.take("with") else { return nil }
+        return try arguments.expectName("a model name", usage: usage)
+    }
+
+    /// The person's ratings as a model takes them.
+    static func ratings(of person: Person) -> [(item: Int64, rating: Double)] {
+        person.sortedRatings.map { (item: $0.movie, rating: $0.rating) }
+    }
+
+    /// Scores every candidate for the audience, or fails with one line
+    /// saying why nothing could be scored and what to do.
+    static func scores(_ audience: Audience, with trained: TrainedModel, at token: Token) throws -> ItemScores {
+        let scores: ItemScores
+        switch audience {
+        case .person(let person):
+            scores = trained.model.itemScores(ratings: ratings(of: person))
+        case .user(let id):
+            do throws(RecLabError) {
+                scores = try trained.model.itemScores(user: id)
+            } catch {
+                throw ShellError("user \(id) is not in '\(trained.table)', the ratings '\(trained.name)' was trained on", at: token)
+            }
+        }
+        if let problem = scores.problem {
+            throw ShellError("\(audience.label): \(problem)", at: token)
+        }
+        if scores.knownCount == 0 {
+            throw ShellError("none of \(audience.label)'s \(NumberFormatting.counted(scores.ratingCount, "rating")) is of a movie in "
+                             + "'\(trained.table)'; rate some movies that others rated", at: token)
+        }
+        return scores
+    }
+}

@@ -1,0 +1,33 @@
+import RecLab
+
+extension Verbs {
+    /// `models`: the trained models with their settings and training time.
+    static let models = Verb(
+        name: "models", group: .models,
+        summary: "list the trained models: algorithm, settings, data, training time",
+        forms: ["models"],
+        example: "models"
+    ) { call in
+        try call.arguments.expectEnd(usage: "models")
+        let ws = call.session.workspace
+        let models = ws.modelNames.compactMap { ws.models[$0] }
+        guard !models.isEmpty else { return .text("(no models yet: try 'train userknn')") }
+        let listing = try Table(columns: [
+            Column(name: "name", texts: models.map { $0.name + ($0.name == ws.lastModel ? " *" : "") }),
+            Column(name: "algorithm", texts: models.map(\.model.algorithm)),
+            Column(name: "settings", texts: models.map(\.settingsText)),
+            Column(name: "trained on", texts: models.map(\.table)),
+            Column(name: "ratings", integers: models.map { Int64($0.model.matrix.ratingCount) }),
+            Column(name: "time", texts: models.map { Self.duration($0.seconds) }),
+        ])
+        return .text(call.session.render(listing, rows: listing.rowCount)
+                     + "* the default model of recommend, predict and explain")
+    }
+
+    /// `12 ms`, `1.4 s`.
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 0.01 { return (seconds * 1000).formatted(fractionDigits: 2) + " ms" }
+        if seconds < 1 { return (seconds * 1000).formatted(fractionDigits: 0) + " ms" }
+        return seconds.formatted(fractionDigits: 1) + " s"
+    }
+}

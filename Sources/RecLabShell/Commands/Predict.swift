@@ -1,0 +1,53 @@
+import RecLab
+
+extension Verbs {
+    /// `predict WHO MOVIE [with MODEL]`.
+    static let predict = Verb(
+        name: "predict", group: .models,
+        summary: "the score a model gives one movie for a person (or a user in the data)",
+        forms: ["predict WHO MOVIE [with MODEL]"],
+        example: "predict jgb \"Princess Bride\"\npredict user 42 260 with knn30"
+    ) { call in
+        let usage = "predict WHO MOVIE [with MODEL]"
+        let (audience, whoToken) = try ModelQuery.audience(&call, usage: usage)
+        guard let movieToken = call.arguments.next() else {
+            throw ShellError("expected a movie (a movieId or a title in quotes); usage: \(usage)", at: call.arguments.endToken)
+        }
+        let modelToken = try ModelQuery.takeModelName(&call.arguments, usage: usage)
+        try call.arguments.expectEnd(usage: usage)
+        let movie = try findMovie(movieToken, in: call.session)
+        let trained = try ModelQuery.model(named: modelToken, in: call.session, at: call.arguments.verb)
+        let scores = try ModelQuery.scores(audience, with: trained, at: whoToken)
+        let precision = call.session.settings.precision
+        if let score = scores.score(ofItem: movie.id) {
+            return .text("\(trained.name) predicts \(score.formatted(fractionDigits: precision)) for \(audience.label): \(movie.title)")
+        }
+        return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
+    }
+}
+
+/// What to say when a movie has no score.
+enum Prediction {
+    /// One line: rated already, unknown to the model, or too few neighbours.
+    static func whyNotScored(movie: (id: Int64, title: String), audience: Audience, trained: TrainedModel,
+                             scores: ItemScores) -> String {
+        if scores.isRated(movie.id) {
+            return "\(audience.label) rated \(movie.title) already, so \(trained.name) does not score it "
+                + "(only unrated movies are candidates)"
+        }
+        guard trained.model.matrix.itemIndex(of: movie.id) != nil else {
+            return "nobody in '\(trained.table)' rated \(movie.title), so \(trained.name) cannot score it"
+        }
+        if let knn = trained.model as? UserKNN, case .person(let person) = audience,
+           let explanation = knn.score(ratings: ModelQuery.ratings(of: person)).explain(item: movie.id) {
+            return "\(trained.name) cannot score \(movie.title) for \(audience.label): "
+                + UserKNNExplanationText.shortfall(explanation)
+        }
+        if let knn = trained.model as? UserKNN, case .user(let id) = audience,
+           let explanation = try? knn.score(user: id).explain(item: movie.id) {
+            return "\(trained.name) cannot score \(movie.title) for \(audience.label): "
+                + UserKNNExplanationText.shortfall(explanation)
+        }
+        return "\(trained.name) cannot score \(movie.title) for \(audience.label)"
+    }
+}

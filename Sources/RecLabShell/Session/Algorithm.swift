@@ -1,0 +1,69 @@
+import RecLab
+
+/// One algorithm `train` knows: its settings, their defaults and limits, and
+/// how to train it on a rating matrix.
+struct Algorithm: Sendable {
+    /// What a setting accepts.
+    enum Kind: Sendable {
+        /// A whole number in a range.
+        case whole(ClosedRange<Int>)
+        /// A number in a range.
+        case number(ClosedRange<Double>)
+        /// `on` or `off`.
+        case onOff
+    }
+
+    /// One `key=value` setting.
+    struct Setting: Sendable {
+        var key: String
+        var kind: Kind
+        var defaultValue: Double
+        var meaning: String
+    }
+
+    /// The settings given to `train`, with defaults filled in.
+    struct Values: Sendable {
+        var values: [String: Double]
+        func whole(_ key: String) -> Int { Int(values[key] ?? 0) }
+        func number(_ key: String) -> Double { values[key] ?? 0 }
+        func flag(_ key: String) -> Bool { (values[key] ?? 0) != 0 }
+    }
+
+    /// The name typed after `train`.
+    var name: String
+    /// One line for `help train`.
+    var summary: String
+    /// The settings, in the order they are listed.
+    var settings: [Setting]
+    /// Trains a model from the matrix and the settings.
+    var train: @Sendable (RatingMatrix, Values, Cancellation) throws -> any Recommender
+
+    /// The defaults of every setting.
+    var defaults: Values {
+        Values(values: Dictionary(uniqueKeysWithValues: settings.map { ($0.key, $0.defaultValue) }))
+    }
+}
+
+extension Algorithm {
+    /// Every algorithm, in the order `help train` lists them.
+    static let all: [Algorithm] = [userKNN]
+
+    /// Algorithms the language names but that are not built yet, with where
+    /// they are coming from.
+    static let planned = ["mf", "lowrank", "als"]
+
+    /// LensKit's `UserUser`, exactly (`USERKNN.md`).
+    static let userKNN = Algorithm(
+        name: "userknn", summary: "user-user collaborative filtering (LensKit UserUser)",
+        settings: [
+            Setting(key: "nbrs", kind: .whole(1...10_000), defaultValue: 15, meaning: "most neighbours per movie"),
+            Setting(key: "min_nbrs", kind: .whole(1...10_000), defaultValue: 3, meaning: "fewer neighbours: no score"),
+            Setting(key: "min_sim", kind: .number(-1...1), defaultValue: 0, meaning: "least similarity of a neighbour"),
+            Setting(key: "center", kind: .onOff, defaultValue: 1, meaning: "mean-centre ratings"),
+        ]
+    ) { matrix, values, _ in
+        try UserKNN.train(matrix, parameters: UserKNN.Parameters(
+            neighbours: values.whole("nbrs"), minNeighbours: values.whole("min_nbrs"),
+            minSimilarity: values.number("min_sim"), center: values.flag("center")))
+    }
+}

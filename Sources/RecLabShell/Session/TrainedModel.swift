@@ -1,0 +1,26 @@
+import RecLab
+
+/// A model in the workspace: what was trained, on what, and how long it took.
+public struct TrainedModel: Sendable {
+    /// The name it is bound to (`knn = train userknn` → `knn`).
+    public var name: String
+    /// The trained model.
+    public var model: any Recommender
+    /// The table it was trained on.
+    public var table: String
+    /// Wall time of training, matrix building included, in seconds.
+    public var seconds: Double
+
+    /// A model bound to `name`.
+    public init(name: String, model: any Recommender, table: String, seconds: Double) {
+        self.name = name
+        self.model = model
+        self.table = table
+        self.seconds = seconds
+    }
+
+    /// `nbrs=15 min_nbrs=3 …`, as `train` accepts it.
+    public var settingsText: String {
+        model.settings.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    }
+}
