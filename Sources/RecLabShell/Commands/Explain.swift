@@ -32,6 +32,7 @@ extension Verbs {
             }
             let text = UserKNNExplanationText(explanation: explanation, title: movie.title, audience: audience.label,
                                               model: trained.name, ratingCount: knnScores.ratingCount,
+                                              minSimilarity: knn.parameters.minSimilarity,
                                               precision: call.session.settings.precision)
             return .text(try text.render(in: call.session))
         }
@@ -47,6 +48,7 @@ struct UserKNNExplanationText {
     var audience: String
     var model: String
     var ratingCount: Int
+    var minSimilarity: Double
     var precision: Int
 
     func render(in session: Session) throws -> String {
@@ -54,9 +56,12 @@ struct UserKNNExplanationText {
         func f(_ x: Double) -> String { x.formatted(fractionDigits: precision) }
         var lines = ["\(model == "userknn" ? model : "\(model) (userknn)") for \(audience): \(title)"]
         lines.append("  μ = \(f(e.mean)), \(audience)'s mean rating (\(NumberFormatting.counted(ratingCount, "rating")))")
-        lines.append("  neighbours: the \(e.neighbours.count) most similar of the \(NumberFormatting.counted(e.raterCount, "user")) "
-                     + "who rated it (\(e.eligibleCount) similar enough);")
-        lines.append("  centred = their rating − their own mean rating")
+        let similar = minSimilarity == 0 ? "similarity > 0" : "similarity ≥ \(minSimilarity.formatted(maxFractionDigits: 6))"
+        let used = e.neighbours.count == e.eligibleCount ? "all \(e.eligibleCount) are neighbours"
+            : "the \(e.neighbours.count) most similar are neighbours (nbrs)"
+        lines.append("  \(NumberFormatting.counted(e.raterCount, "user")) rated it, \(e.eligibleCount) of them similar to "
+                     + "\(audience) (\(similar)); \(used)")
+        lines.append("  centred = a neighbour's rating − that neighbour's mean rating")
         var text = lines.joined(separator: "\n") + "\n"
         if !e.neighbours.isEmpty {
             let n = e.neighbours

@@ -14,7 +14,7 @@ enum RatingImport {
     static func run(person name: Token, path: Token, session: Session) throws -> String {
         let table: Table
         do throws(RecLabError) {
-            table = try TableLoader.load(path: (path.text as NSString).expandingTildeInPath, cancel: session.cancellation)
+            table = try TableLoader.load(path: session.resolve(path: path.text), cancel: session.cancellation)
         } catch {
             throw ShellError(error.description, at: path)
         }

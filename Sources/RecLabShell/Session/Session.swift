@@ -237,6 +237,21 @@ public final class Session {
         ShellError(workspace.unknownTableMessage(token.text), at: token)
     }
 
+    /// The file a path typed by the user means: `~` expanded; a relative
+    /// path that is not there from the working folder is looked up in the
+    /// data folders too, so scripts can name `crashcourse/jabril-movie-ratings.csv`
+    /// wherever `--data` points.
+    public func resolve(path: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        let files = FileManager.default
+        guard !expanded.hasPrefix("/"), !files.fileExists(atPath: expanded) else { return expanded }
+        for folder in dataFolders {
+            let candidate = folder.appendingPathComponent(expanded).path
+            if files.fileExists(atPath: candidate) { return candidate }
+        }
+        return expanded
+    }
+
     /// Loads the people of ``peopleStore``; returns warnings about lines or
     /// files that could not be read (the rest still loads).
     public func loadPeople() -> [String] {
