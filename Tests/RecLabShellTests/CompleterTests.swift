@@ -35,6 +35,24 @@ import Testing
         #expect(completer.complete(word: "s", before: "load movielens ") == ["small"])
     }
 
+    @Test func peopleModelsAlgorithmsAndSettings() {
+        harness.run("rate jabril 1 4")
+        harness.run("rate jgb 1 3")
+        harness.run("rate me 2 3")
+        harness.run("knn = train userknn")
+        #expect(completer.complete(word: "j", before: "recommend ") == ["jabril", "jgb"])
+        #expect(completer.complete(word: "u", before: "predict ") == ["user"])
+        #expect(completer.complete(word: "", before: "blend jabril ") == ["jabril", "jgb", "me"])
+        #expect(completer.complete(word: "k", before: "recommend me with ") == ["knn"])
+        #expect(completer.complete(word: "ex", before: "recommend me 5 ") == ["exclude"])
+        #expect(completer.complete(word: "Com", before: "recommend me genre ") == ["Comedy"])
+        #expect(completer.complete(word: "user", before: "train ") == ["userknn"])
+        #expect(completer.complete(word: "min", before: "train userknn nbrs=20 ") == ["min_nbrs=", "min_sim="])
+        #expect(completer.complete(word: "mov", before: "train userknn on ") == ["movies"])
+        #expect(completer.complete(word: "f", before: "rate me ") == ["from"])
+        #expect(completer.complete(word: "k", before: "drop ") == ["knn"])
+    }
+
     @Test func commonPrefix() {
         #expect(Completer.commonPrefix(["movieId", "movies"]) == "movie")
         #expect(Completer.commonPrefix([]) == "")

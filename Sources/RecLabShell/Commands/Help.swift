@@ -47,6 +47,7 @@ public enum HelpText {
             lines += ["", "example:"]
             lines += verb.example.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         }
+        if !verb.notes.isEmpty { lines += ["", verb.notes] }
         return lines.joined(separator: "\n")
     }
 

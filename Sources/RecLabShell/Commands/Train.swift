@@ -10,7 +10,8 @@ extension Verbs {
         example: """
             train userknn nbrs=15 min_nbrs=3      # the lab's model, named 'userknn'
             knn30 = train userknn nbrs=30 on train_ratings
-            """
+            """,
+        notes: Algorithm.helpText
     ) { call in
         let usage = "[NAME =] train ALGO [key=value...] [on TABLE]"
         let algorithm = try ModelTraining.algorithm(&call.arguments, usage: usage)

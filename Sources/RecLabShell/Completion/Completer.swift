@@ -32,8 +32,14 @@ public struct Completer {
         }
         let prefix = word
         let tokens = (try? Lexer.tokens(before)) ?? []
-        let commandStart = tokens.lastIndex { $0.isSymbol("|") || $0.isSymbol("=") || $0.isSymbol(";") }
-        let inCommand = tokens[(commandStart.map { $0 + 1 } ?? 0)...]
+        let segmentStart = tokens.lastIndex { $0.isSymbol("|") || $0.isSymbol(";") }.map { $0 + 1 } ?? 0
+        var inCommand = tokens[segmentStart...]
+        // Skip `NAME [, NAME]... =` binding names; a later `=` is a setting (nbrs=20).
+        if let equals = inCommand.firstIndex(where: { $0.isSymbol("=") }),
+           inCommand[..<equals].allSatisfy({ $0.kind == .word || $0.isSymbol(",") }),
+           inCommand[..<equals].enumerated().allSatisfy({ ($0.offset % 2 == 0) == ($0.element.kind == .word) }) {
+            inCommand = inCommand[(equals + 1)...]
+        }
         guard let verb = inCommand.first else {
             return matching(Verbs.all.map(\.name), prefix)
         }
@@ -48,6 +54,7 @@ public struct Completer {
             return paths(startingWith: prefix)
         }
         if verb.isWord("help") { return matching(Verbs.all.map(\.name), prefix) }
+        if let models = modelWords(verb: verb, inCommand: Array(inCommand), prefix: prefix) { return models }
         if verb.isWord("set"), inCommand.count == 1 {
             return matching(["rows", "width", "precision", "timer", "seed"], prefix)
         }
@@ -56,6 +63,39 @@ public struct Completer {
         names += Completer.keywords
         var seen = Set<String>()
         return matching(names.filter { seen.insert($0).inserted }, prefix)
+    }
+
+    /// Candidates for the people and model verbs: people after the verbs
+    /// that take one, model names after `with`, algorithms and settings
+    /// after `train`, genres after `genre`; `nil` when none of these apply.
+    private func modelWords(verb: Token, inCommand: [Token], prefix: String) -> [String]? {
+        let name = verb.text.lowercased()
+        let people = session.people.keys.sorted()
+        let last = inCommand.last
+        if last?.isWord("with") == true { return matching(session.workspace.modelNames, prefix) }
+        if name == "rate", last?.isWord("from") == true { return paths(startingWith: prefix) }
+        if last?.isWord("genre") == true {
+            let genres = session.workspace.tables["movies"].flatMap { try? MovieLookup(movies: $0) }?.allGenres ?? []
+            return matching(genres, prefix)
+        }
+        switch name {
+        case "recommend", "predict", "explain":
+            return inCommand.count == 1 ? matching(people + ["user"], prefix)
+                : matching(name == "recommend" ? ["with", "exclude", "genre"] : ["with"], prefix)
+        case "rate", "unrate", "ratings":
+            return inCommand.count == 1 ? matching(people, prefix) : (name == "rate" && inCommand.count == 2 ? matching(["from"], prefix) : nil)
+        case "blend":
+            return matching(people, prefix)
+        case "train":
+            if inCommand.count == 1 { return matching(Algorithm.all.map(\.name), prefix) }
+            guard let algorithm = Algorithm.all.first(where: { inCommand[1].isWord($0.name) }) else { return nil }
+            if last?.isWord("on") == true { return matching(session.workspace.names, prefix) }
+            return matching(algorithm.settings.map { $0.key + "=" } + ["on"], prefix)
+        case "drop":
+            return matching(session.workspace.names + session.workspace.modelNames, prefix)
+        default:
+            return nil
+        }
     }
 
     /// The longest prefix all candidates share.

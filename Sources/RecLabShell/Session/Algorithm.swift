@@ -48,6 +48,19 @@ extension Algorithm {
     /// Every algorithm, in the order `help train` lists them.
     static let all: [Algorithm] = [userKNN]
 
+    /// The algorithms and their settings with defaults, for `help train`.
+    static var helpText: String {
+        var lines = ["algorithms and their settings (defaults shown):"]
+        for algorithm in all {
+            lines.append("  \(algorithm.name): \(algorithm.summary)")
+            for setting in algorithm.settings {
+                let pair = "\(setting.key)=\(ModelTraining.describe(setting.defaultValue, setting.kind))"
+                lines.append("    " + pair.padding(toLength: max(pair.count, 16), withPad: " ", startingAt: 0) + "  " + setting.meaning)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// Algorithms the language names but that are not built yet, with where
     /// they are coming from.
     static let planned = ["mf", "lowrank", "als"]

@@ -22,6 +22,9 @@ public struct Verb: Sendable {
     public var isRecorded = true
     /// Other words that call it (`exit` for `quit`).
     public var aliases: [String] = []
+    /// More help shown after the example (`help train` lists the
+    /// algorithms and their settings).
+    public var notes = ""
     /// Does the work.
     public var run: @Sendable (inout Invocation) throws -> Outcome
 
