@@ -27,9 +27,9 @@ extension UserKNN {
         for pair in known { rated[pair.index] = true }
 
         let mean = parameters.center && !values.isEmpty ? values.reduce(0, +) / Double(values.count) : 0
-        var squares = 0.0
-        for r in values { squares += (r - mean) * (r - mean) }
-        let norm = squares.squareRoot()
+        var squares = SumOfSquares()
+        for r in values { squares.add(r - mean) }
+        let norm = squares.norm
         let problem: UserKNNScores.Problem?
         if values.isEmpty {
             problem = .noRatings
