@@ -118,8 +118,10 @@ extension Parallel {
     /// it may share with parallel workers, without first filling it with an
     /// initial value (for large outputs that is a whole extra pass over
     /// fresh memory). Large arrays ask for 2 MB pages, so the workers'
-    /// first writes fault 512 times less often. `body` must write every
-    /// element.
+    /// first writes fault 512 times less often; the first such arrays in a
+    /// process can wait for the kernel to compact memory (about a second
+    /// for a 33.8M-rating matrix, see Benchmarks/README.md), later ones
+    /// reuse the freed pages. `body` must write every element.
     static func uninitializedArray<T: BitwiseCopyable>(
         count: Int, _ body: (SendablePointer<T>) throws(RecLabError) -> Void
     ) throws(RecLabError) -> [T] {
