@@ -77,6 +77,56 @@ import Testing
         #expect(m.userRatings == [4, 3])
     }
 
+    /// The layouts a plain sort of the rows gives.
+    static func reference(_ rows: [(user: Int64, item: Int64, rating: Double)]) -> (users: [Int64], items: [Int64],
+            byUser: [(Int32, Double)], byItem: [(Int32, Double)]) {
+        let users = Set(rows.map(\.user)).sorted(), items = Set(rows.map(\.item)).sorted()
+        let u = Dictionary(uniqueKeysWithValues: users.enumerated().map { ($1, Int32($0)) })
+        let i = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1, Int32($0)) })
+        let indexed = rows.map { (u: u[$0.user] ?? -1, i: i[$0.item] ?? -1, r: $0.rating) }
+        let byUser = indexed.sorted { ($0.u, $0.i) < ($1.u, $1.i) }.map { ($0.i, $0.r) }
+        let byItem = indexed.sorted { ($0.i, $0.u) < ($1.i, $1.u) }.map { ($0.u, $0.r) }
+        return (users, items, byUser, byItem)
+    }
+
+    /// Enough rows that every pass is split between workers, sorted and
+    /// shuffled, with 32- and 64-bit ids, compact and spread far apart.
+    @Test(arguments: [false, true], [false, true])
+    func largeTablesMatchAPlainSort(shuffled: Bool, farIds: Bool) throws {
+        var generator = SeededGenerator(seed: 11)
+        var pairs = Set<Int64>()
+        while pairs.count < 300_000 { pairs.insert(Int64(generator.next(below: 5_000)) << 32 | Int64(generator.next(below: 3_000))) }
+        var rows = pairs.sorted().map { pair in
+            (user: (pair >> 32) * (farIds ? 1 << 40 : 1), item: pair & 0xFFFF_FFFF + 7, rating: Double(1 + generator.next(below: 10)) / 2)
+        }
+        if shuffled { rows.shuffle(using: &generator) }
+        let table = try Table(columns: [
+            farIds ? Column(name: "userId", integers: rows.map(\.user)) : Column(name: "userId", int32: rows.map { Int32($0.user) }),
+            Column(name: "movieId", int32: rows.map { Int32($0.item) }), Column(name: "rating", decimals: rows.map(\.rating)),
+        ])
+        let m = try RatingMatrix.build(from: table)
+        let expected = Self.reference(rows)
+        #expect(m.userIds == expected.users && m.itemIds == expected.items)
+        #expect(m.userItems == expected.byUser.map(\.0) && m.userRatings == expected.byUser.map(\.1))
+        #expect(m.itemUsers == expected.byItem.map(\.0) && m.itemRatings == expected.byItem.map(\.1))
+        #expect(m.userOffsets.last == rows.count && m.itemOffsets.last == rows.count)
+        for u in [0, 1, m.userCount / 2, m.userCount - 1] { #expect(m.userIndex(of: m.userIds[u]) == u) }
+        #expect(m.itemIndex(of: 6) == nil && m.itemIndex(of: 7) == 0)
+
+        // A repeated pair is found at its later row: sorted rows keep it
+        // next to the first, shuffled ones put it further on.
+        var repeated = rows
+        let at = shuffled ? 200_000 : 123_457
+        repeated.insert((rows[123_456].user, rows[123_456].item, 1), at: at)
+        let bad = try Table(columns: [
+            Column(name: "userId", integers: repeated.map(\.user)), Column(name: "movieId", integers: repeated.map(\.item)),
+            Column(name: "rating", decimals: repeated.map(\.rating)),
+        ])
+        do { _ = try RatingMatrix.build(from: bad); Issue.record("expected an error") } catch {
+            #expect(error.message.hasPrefix("user \(rows[123_456].user) rated movie \(rows[123_456].item) twice (row \(at + 1))"))
+        }
+    }
+
     @Test func emptyTable() throws {
         let m = try RatingMatrix.build(from: Self.table(users: [], items: [], ratings: []))
         #expect(m.userCount == 0 && m.itemCount == 0 && m.userOffsets == [0] && m.itemOffsets == [0])

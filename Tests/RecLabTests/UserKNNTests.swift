@@ -112,6 +112,54 @@ import Testing
         #expect(throws: RecLabError.self) { try Self.model(.init(neighbours: 2, minNeighbours: 3)) }
     }
 
+    /// Item by item with the plain rater-by-rater neighbour walk, on one core.
+    static func plainScores(_ model: UserKNN, mean: Double, similarities: [Double], rated: [Bool]) -> [Double] {
+        var heap = NeighbourHeap(capacity: model.parameters.neighbours)
+        var scores = [Double](repeating: .nan, count: model.matrix.itemCount)
+        for i in 0 ..< model.matrix.itemCount where !rated[i] {
+            model.selectNeighbours(ofItem: i, similarities: similarities, into: &heap)
+            guard heap.count >= model.parameters.minNeighbours else { continue }
+            let (weighted, total) = model.weightedSums(heap, similarities: similarities)
+            scores[i] = mean + weighted / total
+        }
+        return scores
+    }
+
+    /// How many positions differ in their bits (NaN equal to NaN).
+    static func differences(_ a: [Double], _ b: [Double]) -> Int {
+        a.count != b.count ? max(a.count, b.count) : zip(a, b).filter { $0.bitPattern != $1.bitPattern }.count
+    }
+
+    /// The threshold walk split over workers gives the plain walk's scores
+    /// bit for bit: on 120k half-star ratings (so similarities tie often),
+    /// with negative min_sim, a small heap, and a NaN similarity (which
+    /// takes the plain walk).
+    @Test func parallelThresholdWalkMatchesThePlainWalk() throws {
+        var generator = SeededGenerator(seed: 5)
+        var pairs = Set<Int64>()
+        while pairs.count < 120_000 { pairs.insert(Int64(generator.next(below: 3_000)) << 32 | Int64(generator.next(below: 800))) }
+        let rows = pairs.sorted()
+        let table = try Table(columns: [
+            Column(name: "userId", integers: rows.map { $0 >> 32 }), Column(name: "movieId", integers: rows.map { $0 & 0xFFFF }),
+            Column(name: "rating", decimals: rows.map { _ in Double(1 + generator.next(below: 10)) / 2 }),
+        ])
+        let matrix = try RatingMatrix.build(from: table)
+        for parameters in [UserKNN.Parameters(), UserKNN.Parameters(neighbours: 4, minNeighbours: 2, minSimilarity: -0.5)] {
+            let model = try UserKNN.train(matrix, parameters: parameters)
+            for user: Int64 in [0, 17, 2_999] {
+                let s = try model.score(user: user)
+                let plain = Self.plainScores(model, mean: s.mean, similarities: s.similarities, rated: s.items.rated)
+                #expect(Self.differences(s.items.values, plain) == 0)
+                #expect(s.scoredCount > 100)
+                var broken = s.similarities
+                broken[5] = .nan
+                let walked = model.scoreItems(mean: s.mean, similarities: broken, rated: s.items.rated)
+                let expected = Self.plainScores(model, mean: s.mean, similarities: broken, rated: s.items.rated)
+                #expect(Self.differences(walked, expected) == 0)
+            }
+        }
+    }
+
     @Test func heapKeepsTheRaterMetFirstOnATieForTheLastSlot() {
         var heap = NeighbourHeap(capacity: 2)
         heap.offer(similarity: 0.5, entry: 0)

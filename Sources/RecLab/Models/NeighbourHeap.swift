@@ -23,39 +23,57 @@ struct NeighbourHeap {
         entries = [Int32](repeating: 0, count: capacity)
     }
 
+    /// The least similarity an offer must beat to change the heap: −∞ while
+    /// there is room (every offer is kept), then the root's.
+    var threshold: Double { count < capacity ? -.infinity : similarities[0] }
+
     /// Empties the heap for the next item.
     mutating func removeAll() { count = 0 }
 
     /// Offers a neighbour; keeps it if there is room or it beats the least
     /// similar one held.
     ///
+    /// The sifts move a hole rather than swapping pairs (the same final
+    /// arrangement, fewer writes): scoring offers millions of raters, so
+    /// this is the model's innermost loop.
+    ///
     /// - Complexity: O(log capacity).
+    @inline(__always)
     mutating func offer(similarity: Double, entry: Int32) {
-        if count < capacity {
-            var child = count
-            similarities[child] = similarity
-            entries[child] = entry
-            count += 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard similarities[parent] > similarities[child] else { break }
-                similarities.swapAt(parent, child)
-                entries.swapAt(parent, child)
-                child = parent
+        let n = count
+        if n < capacity {
+            count = n + 1
+            similarities.withUnsafeMutableBufferPointer { s in
+                entries.withUnsafeMutableBufferPointer { e in
+                    var child = n
+                    while child > 0 {
+                        let parent = (child - 1) / 2
+                        guard s[parent] > similarity else { break }
+                        s[child] = s[parent]
+                        e[child] = e[parent]
+                        child = parent
+                    }
+                    s[child] = similarity
+                    e[child] = entry
+                }
             }
         } else if similarity > similarities[0] {
-            similarities[0] = similarity
-            entries[0] = entry
-            var position = 0
-            while true {
-                var smallest = position
-                let left = 2 * position + 1, right = left + 1
-                if left < count, similarities[left] < similarities[smallest] { smallest = left }
-                if right < count, similarities[right] < similarities[smallest] { smallest = right }
-                guard smallest != position else { break }
-                similarities.swapAt(position, smallest)
-                entries.swapAt(position, smallest)
-                position = smallest
+            similarities.withUnsafeMutableBufferPointer { s in
+                entries.withUnsafeMutableBufferPointer { e in
+                    var position = 0
+                    while true {
+                        let left = 2 * position + 1, right = left + 1
+                        var smallest = position, smallestValue = similarity
+                        if left < n, s[left] < smallestValue { (smallest, smallestValue) = (left, s[left]) }
+                        if right < n, s[right] < smallestValue { smallest = right }
+                        guard smallest != position else { break }
+                        s[position] = s[smallest]
+                        e[position] = e[smallest]
+                        position = smallest
+                    }
+                    s[position] = similarity
+                    e[position] = entry
+                }
             }
         }
     }

@@ -27,9 +27,9 @@ extension UserKNN {
         for pair in known { rated[pair.index] = true }
 
         let mean = parameters.center && !values.isEmpty ? values.reduce(0, +) / Double(values.count) : 0
-        var squares = 0.0
-        for r in values { squares += (r - mean) * (r - mean) }
-        let norm = squares.squareRoot()
+        var squares = SumOfSquares()
+        for r in values { squares.add(r - mean) }
+        let norm = squares.norm
         let problem: UserKNNScores.Problem?
         if values.isEmpty {
             problem = .noRatings
@@ -73,28 +73,118 @@ extension UserKNN {
     /// a score for each unrated item with enough neighbours.
     private func scores(mean: Double, profile: [(index: Int, value: Double)], rated: [Bool], excluding ownIndex: Int?,
                         ratingCount: Int, knownCount: Int, problem: UserKNNScores.Problem?) -> UserKNNScores {
-        // sim(v) = Σ_i x_vi q_i, walking each of the person's items' raters;
-        // items in ascending order sum each user's terms in item order.
-        var similarities = [Double](repeating: 0, count: matrix.userCount)
-        for (i, q) in profile {
-            for k in matrix.entries(ofItem: i) {
-                similarities[Int(matrix.itemUsers[k])] += itemNormalized[k] * q
-            }
-        }
+        var similarities = similarities(of: profile)
         if let ownIndex { similarities[ownIndex] = 0 }
-
-        var scores = [Double](repeating: .nan, count: matrix.itemCount)
-        if problem == nil {
-            var heap = NeighbourHeap(capacity: parameters.neighbours)
-            for i in 0 ..< matrix.itemCount where !rated[i] {
-                selectNeighbours(ofItem: i, similarities: similarities, into: &heap)
-                guard heap.count >= parameters.minNeighbours else { continue }
-                let (weighted, total) = weightedSums(heap, similarities: similarities)
-                scores[i] = mean + weighted / total
-            }
-        }
+        let scores = problem == nil ? scoreItems(mean: mean, similarities: similarities, rated: rated)
+            : [Double](repeating: .nan, count: matrix.itemCount)
         return UserKNNScores(model: self, mean: mean, similarities: similarities, scores: scores, rated: rated,
                              ratingCount: ratingCount, knownCount: knownCount, problem: problem)
+    }
+
+    /// Work below this many matrix entries stays on one core: splitting it
+    /// costs more than it saves.
+    static let parallelEntries = 32_768
+
+    /// sim(v) = Σ_i x_vi q_i for every user v, walking each of the profile's
+    /// items' raters.
+    ///
+    /// Items in ascending order sum each user's terms in item order, the
+    /// order that makes the scores reproducible. Workers take disjoint user
+    /// ranges (each item's raters are ascending, so a binary search finds a
+    /// range's part of every item), which keeps that order.
+    func similarities(of profile: [(index: Int, value: Double)]) -> [Double] {
+        let work = profile.reduce(0) { $0 + matrix.entries(ofItem: $1.index).count }
+        let userRanges = work < 2 * UserKNN.parallelEntries ? [0 ..< matrix.userCount]
+            : Parallel.ranges(weightedBy: matrix.userOffsets, minimumWeight: 1)
+        var similarities = [Double](repeating: 0, count: matrix.userCount)
+        similarities.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let out = SendablePointer(base)
+            Parallel.forEach(userRanges) { users in
+                let (itemUsers, ratings) = (matrix.itemUsers, matrix.itemRatings)
+                let (means, norms) = (userMeans, userNorms)
+                itemUsers.withUnsafeBufferPointer { itemUsers in
+                    ratings.withUnsafeBufferPointer { ratings in
+                        let low = Int32(truncatingIfNeeded: users.lowerBound)
+                        let high = Int32(truncatingIfNeeded: users.upperBound)
+                        for (i, q) in profile {
+                            let entries = matrix.entries(ofItem: i)
+                            var k = Self.firstEntry(in: entries, atLeast: low, of: itemUsers)
+                            while k < entries.upperBound, itemUsers[k] < high {
+                                // x_vi = c_vi / ‖c_v‖, or 0 for a user whose
+                                // ratings are all equal.
+                                let v = Int(itemUsers[k])
+                                let norm = norms[v]
+                                let x = norm > 0 ? (ratings[k] - means[v]) / norm : 0
+                                out.pointer[v] += x * q
+                                k += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return similarities
+    }
+
+    /// The first position in `entries` whose user is at least `user` (raters
+    /// ascend within an item).
+    static func firstEntry(in entries: Range<Int>, atLeast user: Int32, of itemUsers: UnsafeBufferPointer<Int32>) -> Int {
+        var low = entries.lowerBound, high = entries.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if itemUsers[mid] < user { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// score(i) = μ + Σ sim·c / Σ |sim| over each unrated item's neighbours,
+    /// NaN where there are fewer than `min_nbrs`.
+    ///
+    /// Each user's similarity is first replaced by −∞ when they cannot be a
+    /// neighbour (|sim| < 1e-10 or sim < `min_sim`), so one comparison with
+    /// the heap's ``NeighbourHeap/threshold`` decides each rater: the heap
+    /// sees exactly the offers it would have kept, in the same order, and
+    /// ends the same. (Similarities that are not finite, which only
+    /// non-finite ratings produce, take the plain rater-by-rater walk, since
+    /// −∞ could not be told apart.) Workers take disjoint item ranges of
+    /// about equal numbers of ratings, each with its own heap.
+    func scoreItems(mean: Double, similarities: [Double], rated: [Bool]) -> [Double] {
+        let minimum = parameters.minSimilarity
+        let finite = similarities.allSatisfy(\.isFinite)
+        let usable = similarities.map { abs($0) < UserKNN.negligibleSimilarity || $0 < minimum ? -Double.infinity : $0 }
+        let itemRanges = matrix.ratingCount < 2 * UserKNN.parallelEntries ? [0 ..< matrix.itemCount]
+            : Parallel.ranges(weightedBy: matrix.itemOffsets, minimumWeight: UserKNN.parallelEntries)
+        var scores = [Double](repeating: .nan, count: matrix.itemCount)
+        scores.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let out = SendablePointer(base)
+            Parallel.forEach(itemRanges) { items in
+                var heap = NeighbourHeap(capacity: parameters.neighbours)
+                matrix.itemUsers.withUnsafeBufferPointer { itemUsers in
+                    usable.withUnsafeBufferPointer { usable in
+                        for i in items where !rated[i] {
+                            if finite {
+                                heap.removeAll()
+                                var threshold = -Double.infinity
+                                for k in matrix.entries(ofItem: i) {
+                                    let s = usable[Int(itemUsers[k])]
+                                    guard s > threshold else { continue }
+                                    heap.offer(similarity: s, entry: Int32(truncatingIfNeeded: k))
+                                    threshold = heap.threshold
+                                }
+                            } else {
+                                selectNeighbours(ofItem: i, similarities: similarities, into: &heap)
+                            }
+                            guard heap.count >= parameters.minNeighbours else { continue }
+                            let (weighted, total) = weightedSums(heap, similarities: similarities)
+                            out.pointer[i] = mean + weighted / total
+                        }
+                    }
+                }
+            }
+        }
+        return scores
     }
 
     /// Fills `heap` with item `i`'s most similar usable raters, walking them
@@ -115,7 +205,7 @@ extension UserKNN {
         for slot in 0 ..< heap.count {
             let k = Int(heap.entries[slot])
             let s = heap.similarities[slot]
-            weighted += s * itemCentred[k]
+            weighted += s * centred(entry: k)
             total += abs(s)
         }
         return (weighted, total)

@@ -59,7 +59,7 @@ extension UserKNNScores {
             let k = Int(heap.entries[slot])
             return UserKNNExplanation.Neighbour(
                 user: matrix.userIds[Int(matrix.itemUsers[k])], similarity: heap.similarities[slot],
-                rating: matrix.itemRatings[k], centredRating: model.itemCentred[k])
+                rating: matrix.itemRatings[k], centredRating: model.centred(entry: k))
         }
         neighbours.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.user < $1.user }
         return UserKNNExplanation(
