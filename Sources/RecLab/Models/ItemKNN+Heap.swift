@@ -1,84 +1,110 @@
+/// One neighbour while a row is being built.
+struct HeapEntry {
+    var similarity: Double
+    var item: Int32
+}
+
 /// A min-heap of one item's neighbours that is then heap-sorted into
 /// descending similarity, with exactly LensKit's `kvp_minheap_insert` (with
 /// no size limit) and `kvp_minheap_sort` steps.
 ///
 /// A plain sort would give the same rows except for the order of exactly
-/// equal similarities; that order decides which neighbour is used when a
-/// tie straddles the `nbrs` cut, so the heap's moves are copied exactly:
-/// an insert appends and sifts up while the parent is strictly larger; the
-/// sort repeatedly swaps the root with the last element and sifts down to
-/// the smaller child (the left one when they are equal) while it is
-/// strictly smaller.
-struct SimilarityHeap {
-    private var similarities: [Double]
-    private var items: [Int32]
+/// equal similarities — and in MovieLens nearly every row has some, since
+/// items with few raters share identical vectors. That order decides which
+/// neighbour is used when a tie straddles the `nbrs` cut, so the heap's
+/// moves are copied: an insert appends and sifts up while the parent is
+/// strictly larger; the sort repeatedly swaps the root with the last
+/// element and sifts it down to the smaller child (the left one when they
+/// are equal) while that child is strictly smaller.
+///
+/// The storage is allocated once per worker and reused for every row,
+/// hence a class that only its worker thread touches.
+final class SimilarityHeap {
+    private let storage: UnsafeMutablePointer<HeapEntry>
+    private let capacity: Int
     /// How many neighbours are held.
     private(set) var count = 0
 
     /// A heap that can hold `capacity` neighbours (every other item).
     init(capacity: Int) {
-        similarities = [Double](repeating: 0, count: max(capacity, 1))
-        items = [Int32](repeating: 0, count: max(capacity, 1))
+        self.capacity = max(capacity, 1)
+        storage = .allocate(capacity: self.capacity)
     }
 
-    /// Empties the heap for the next row.
-    mutating func removeAll() { count = 0 }
+    deinit { storage.deallocate() }
 
-    /// Appends a neighbour and sifts it up (capacity is never exceeded: an
-    /// item has at most every other item as neighbour).
-    mutating func insert(item: Int32, similarity: Double) {
-        guard count < similarities.count else { return }
-        similarities.withUnsafeMutableBufferPointer { values in
-            items.withUnsafeMutableBufferPointer { keys in
-                var position = count
-                values[position] = similarity
-                keys[position] = item
-                while position > 0 {
-                    let parent = (position - 1) / 2
-                    guard values[parent] > values[position] else { break }
-                    values.swapAt(parent, position)
-                    keys.swapAt(parent, position)
-                    position = parent
-                }
-            }
-        }
+    /// Empties the heap for the next row.
+    func removeAll() { count = 0 }
+
+    /// Appends a neighbour and sifts it up; beyond the capacity (which an
+    /// item's neighbours cannot reach) the offer is ignored.
+    @inline(__always)
+    func insert(item: Int32, similarity: Double) {
+        guard count < capacity else { return }
+        var position = count
         count += 1
+        while position > 0 {
+            let parent = (position &- 1) / 2
+            guard storage[parent].similarity > similarity else { break }
+            storage[position] = storage[parent]
+            position = parent
+        }
+        storage[position] = HeapEntry(similarity: similarity, item: item)
     }
 
     /// Heap-sorts the held neighbours into descending similarity.
     ///
+    /// Each step sifts down Floyd's way: the hole left at the root follows
+    /// the smaller child (the left one on equality) to the bottom, then the
+    /// displaced last element climbs back up past every value not smaller
+    /// than itself. The values along that path never decrease and the path
+    /// is the one LensKit's sift takes while it moves, so the element
+    /// settles exactly where LensKit's compare-at-every-level sift (which
+    /// stops at a child equal to it) puts it, in about half the comparisons.
+    ///
     /// - Complexity: O(count log count).
-    mutating func sortDescending() {
+    func sortDescending() {
         guard count > 1 else { return }
-        similarities.withUnsafeMutableBufferPointer { values in
-            items.withUnsafeMutableBufferPointer { keys in
-                for last in stride(from: count - 1, to: 0, by: -1) {
-                    values.swapAt(last, 0)
-                    keys.swapAt(last, 0)
-                    Self.siftDown(values, keys, limit: last)
-                }
-            }
+        for last in stride(from: count - 1, to: 0, by: -1) {
+            let moved = storage[last]
+            storage[last] = storage[0]
+            siftDown(moved, limit: last)
         }
     }
 
-    private static func siftDown(_ values: UnsafeMutableBufferPointer<Double>, _ keys: UnsafeMutableBufferPointer<Int32>,
-                                 limit: Int) {
-        var position = 0
-        while true {
-            var smallest = position
-            let left = 2 * position + 1, right = left + 1
-            if left < limit, values[left] < values[smallest] { smallest = left }
-            if right < limit, values[right] < values[smallest] { smallest = right }
-            guard smallest != position else { return }
-            values.swapAt(position, smallest)
-            keys.swapAt(position, smallest)
-            position = smallest
+    /// Places `moved` in the hole at the root of the heap's first `limit`
+    /// entries.
+    @inline(__always)
+    private func siftDown(_ moved: HeapEntry, limit: Int) {
+        var hole = 0
+        var child = 1
+        // Both children present: take the right one only when strictly
+        // smaller, computed without a branch (it is a coin toss).
+        while child &+ 1 < limit {
+            let right = storage[child &+ 1].similarity < storage[child].similarity
+            child &+= right ? 1 : 0
+            storage[hole] = storage[child]
+            hole = child
+            child = 2 &* hole &+ 1
         }
+        if child < limit {
+            storage[hole] = storage[child]
+            hole = child
+        }
+        while hole > 0 {
+            let parent = (hole &- 1) / 2
+            guard storage[parent].similarity >= moved.similarity else { break }
+            storage[hole] = storage[parent]
+            hole = parent
+        }
+        storage[hole] = moved
     }
 
     /// Appends the held neighbours, in their current order, to a row store.
-    func append(to rowItems: inout [Int32], _ rowSimilarities: inout [Double]) {
-        rowItems.append(contentsOf: items[0 ..< count])
-        rowSimilarities.append(contentsOf: similarities[0 ..< count])
+    func append(to items: inout [Int32], _ similarities: inout [Double]) {
+        for k in 0 ..< count {
+            items.append(storage[k].item)
+            similarities.append(storage[k].similarity)
+        }
     }
 }

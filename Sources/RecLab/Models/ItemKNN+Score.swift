@@ -13,7 +13,7 @@ extension ItemKNN {
     /// - Complexity: O(items + Σ neighbours of the rated movies × log
     ///   neighbours per item).
     public func itemScores(ratings: [(item: Int64, rating: Double)]) -> ItemScores {
-        let profile = ItemProfile(ratings: ratings, matrix: matrix, means: itemMeans, center: parameters.center)
+        let profile = ItemProfile(ratings: ratings, matrix: matrix, means: parameters.center ? itemMeans : nil)
         return itemScores(profile)
     }
 
@@ -31,7 +31,7 @@ extension ItemKNN {
         guard let u = matrix.userIndex(of: id) else {
             throw RecLabError("user \(id) is not in the training ratings", subject: String(id))
         }
-        return ItemProfile(user: u, matrix: matrix, means: itemMeans, center: parameters.center)
+        return ItemProfile(user: u, matrix: matrix, means: parameters.center ? itemMeans : nil)
     }
 
     private func itemScores(_ profile: ItemProfile) -> ItemScores {
@@ -43,8 +43,8 @@ extension ItemKNN {
         } else if profile.knownCount == 0 {
             problem = "none of your \(profile.ratingCount) rated movies is in the training ratings"
         } else if !scored {
-            problem = "none of your rated movies is similar enough (min_sim \(UserKNN.format(parameters.minSimilarity))) "
-                + "to a movie you have not rated"
+            problem = "no movie you have not rated has at least \(parameters.minNeighbours) of your rated movies among its "
+                + "neighbours (similarity ≥ \(UserKNN.format(parameters.minSimilarity)))"
         } else {
             problem = nil
         }
@@ -54,58 +54,60 @@ extension ItemKNN {
 
     /// The score per item index (NaN when rated or not scored).
     ///
-    /// The candidates' rated neighbours are found from the person's side:
-    /// row j lists every i with sim(i, j) kept, because the similarities are
-    /// symmetric. Each candidate's rated neighbours are then put in the
-    /// order of its own row (ties included) before the first `nbrs` are used.
+    /// First, from the person's side, how many rated neighbours each
+    /// candidate has (row j lists every i with sim(i, j) kept, as the
+    /// similarities are symmetric): candidates with none are skipped and
+    /// those with one take LensKit's shortcut without walking their row.
+    /// The others walk their own row, most similar first, and stop once
+    /// they hold `nbrs` rated neighbours or all they have — a heavy rater's
+    /// candidates stop within a few dozen entries.
+    ///
+    /// - Complexity: O(items + Σ neighbours of the rated movies + Σ over
+    ///   candidates with two or more rated neighbours of the row prefix
+    ///   walked), the walks spread over all cores.
     private func scores(_ profile: ItemProfile) -> [Double] {
         let n = matrix.itemCount
-        var values = [Double](repeating: .nan, count: n)
-        // Pass 1: how many rated neighbours each candidate has.
-        var starts = [Int](repeating: 0, count: n + 1)
+        var counts = [Int32](repeating: 0, count: n)
+        var last = [Int32](repeating: 0, count: n)
+        var lastSimilarity = [Double](repeating: 0, count: n)
         for j in profile.items {
             for e in neighbourEntries(ofItem: j) {
                 let i = Int(neighbourItems[e])
-                if !profile.rated[i] { starts[i + 1] += 1 }
+                counts[i] &+= 1
+                last[i] = Int32(truncatingIfNeeded: j)
+                lastSimilarity[i] = neighbourSimilarities[e]
             }
         }
-        for i in 0 ..< n { starts[i + 1] += starts[i] }
-        // Pass 2: gather them per candidate.
-        var found = [(item: Int, similarity: Double)](repeating: (0, 0), count: starts[n])
-        var cursor = starts
-        for j in profile.items {
-            for e in neighbourEntries(ofItem: j) {
-                let i = Int(neighbourItems[e])
-                guard !profile.rated[i] else { continue }
-                found[cursor[i]] = (j, neighbourSimilarities[e])
-                cursor[i] += 1
+        let model = self, rated = (counts: counts, last: last, lastSimilarity: lastSimilarity)
+        let filled = try? Parallel.fill(count: n, initial: Double.nan, cancel: .never, minimumChunk: 1024) { range, out in
+            for i in range {
+                let count = Int(rated.counts[i])
+                guard !profile.rated[i], count >= model.parameters.minNeighbours else { continue }
+                let value = count == 1
+                    ? model.single(centred: profile.centred[Int(rated.last[i])], similarity: rated.lastSimilarity[i])
+                    : model.weightedAverage(ofItem: i, profile: profile, using: min(count, model.parameters.neighbours))
+                out[i] = model.parameters.center ? value + model.itemMeans[i] : value
             }
         }
-        var ranked: [(position: Int, item: Int, similarity: Double)] = []
-        for i in 0 ..< n {
-            let count = starts[i + 1] - starts[i]
-            guard count >= parameters.minNeighbours else { continue }
-            let score: Double
-            if count == 1 {
-                let only = found[starts[i]]
-                score = single(centred: profile.centred[only.item], similarity: only.similarity)
-            } else {
-                ranked.removeAll(keepingCapacity: true)
-                for k in starts[i] ..< starts[i + 1] {
-                    let (j, s) = found[k]
-                    ranked.append((position(ofNeighbour: j, similarity: s, inRow: i), j, s))
-                }
-                ranked.sort { $0.position < $1.position }
-                var weighted = 0.0, total = 0.0
-                for entry in ranked.prefix(parameters.neighbours) {
-                    weighted += profile.centred[entry.item] * entry.similarity
-                    total += abs(entry.similarity)
-                }
-                score = weighted / total
-            }
-            values[i] = parameters.center ? score + itemMeans[i] : score
+        // Without a cancellation token the fill cannot fail.
+        return filled ?? [Double](repeating: .nan, count: n)
+    }
+
+    /// Σ sim·c_j / Σ |sim| over the first `needed` neighbours of item `i`
+    /// that the person rated, in row order (LensKit's additions, in its
+    /// order).
+    func weightedAverage(ofItem i: Int, profile: ItemProfile, using needed: Int) -> Double {
+        var weighted = 0.0, total = 0.0, used = 0
+        for e in neighbourEntries(ofItem: i) {
+            let j = Int(neighbourItems[e])
+            guard profile.rated[j] else { continue }
+            let s = neighbourSimilarities[e]
+            weighted += profile.centred[j] * s
+            total += abs(s)
+            used += 1
+            if used == needed { break }
         }
-        return values
+        return weighted / total
     }
 
     /// LensKit's shortcut for a single neighbour: its centred rating,
@@ -114,27 +116,5 @@ extension ItemKNN {
     func single(centred c: Double, similarity s: Double) -> Double {
         guard parameters.minSimilarity < 0 else { return c }
         return s > 0 ? c : (s < 0 ? -c : 0 * c)
-    }
-
-    /// Where neighbour `j` (with similarity `s`) sits in item `i`'s row:
-    /// a binary search for the run of similarities equal to `s`, then a
-    /// walk along the run.
-    ///
-    /// - Complexity: O(log row + equal similarities in the row).
-    func position(ofNeighbour j: Int, similarity s: Double, inRow i: Int) -> Int {
-        let row = neighbourEntries(ofItem: i)
-        var low = row.lowerBound, high = row.upperBound
-        while low < high {
-            let middle = (low + high) / 2
-            if neighbourSimilarities[middle] > s { low = middle + 1 } else { high = middle }
-        }
-        var p = low
-        while p < row.upperBound, neighbourSimilarities[p] == s {
-            if Int(neighbourItems[p]) == j { return p }
-            p += 1
-        }
-        // Unreachable while the rows are symmetric; a plain scan keeps any
-        // surprise an ordering detail rather than a crash.
-        return row.first { Int(neighbourItems[$0]) == j } ?? row.upperBound
     }
 }

@@ -33,8 +33,7 @@ extension ItemKNN {
         let blocks = stride(from: 0, to: itemCount, by: itemsPerBlock).map { $0 ..< min($0 + itemsPerBlock, itemCount) }
         let built = try Parallel.map(blocks) { (range) throws(RecLabError) -> SimilarityBlock in
             try cancel.check()
-            var worker = SimilarityWorker(matrix: matrix, vectors: vectors, minSimilarity: minSimilarity)
-            return worker.rows(range)
+            return SimilarityWorker(matrix: matrix, vectors: vectors, minSimilarity: minSimilarity).rows(range)
         }
         var offsets = [Int](repeating: 0, count: itemCount + 1)
         var i = 0
@@ -57,27 +56,37 @@ extension ItemKNN {
     }
 }
 
-/// One worker's scratch space for building neighbour rows.
-private struct SimilarityWorker {
+/// One worker's scratch space for building neighbour rows, allocated once
+/// per block and touched by that worker's thread only.
+private final class SimilarityWorker {
     let matrix: RatingMatrix
     let vectors: ItemVectors
     let minSimilarity: Double
     /// Σ_u x_ui · x_uj so far, per item j; back to 0 after each row.
-    var sums: [Double]
+    let sums: UnsafeMutablePointer<Double>
     /// Bit j set when item j was reached from the current row.
-    var reached: [UInt64]
-    var heap: SimilarityHeap
+    let reached: UnsafeMutablePointer<UInt64>
+    let words: Int
+    let heap: SimilarityHeap
 
     init(matrix: RatingMatrix, vectors: ItemVectors, minSimilarity: Double) {
         self.matrix = matrix
         self.vectors = vectors
         self.minSimilarity = minSimilarity
-        sums = [Double](repeating: 0, count: matrix.itemCount)
-        reached = [UInt64](repeating: 0, count: (matrix.itemCount + 63) / 64)
+        sums = .allocate(capacity: max(matrix.itemCount, 1))
+        sums.initialize(repeating: 0, count: max(matrix.itemCount, 1))
+        words = (matrix.itemCount + 63) / 64
+        reached = .allocate(capacity: max(words, 1))
+        reached.initialize(repeating: 0, count: max(words, 1))
         heap = SimilarityHeap(capacity: matrix.itemCount)
     }
 
-    mutating func rows(_ range: Range<Int>) -> SimilarityBlock {
+    deinit {
+        sums.deallocate()
+        reached.deallocate()
+    }
+
+    func rows(_ range: Range<Int>) -> SimilarityBlock {
         var block = SimilarityBlock()
         block.counts.reserveCapacity(range.count)
         for i in range {
@@ -93,33 +102,36 @@ private struct SimilarityWorker {
     /// Adds x_ui · x_uj into `sums[j]` for every rater u of item i and every
     /// item j of u. Zero values are skipped, as LensKit's sparse matrix does
     /// not store them (so a pair sharing only such raters is never reached).
-    private mutating func accumulate(_ i: Int) {
-        let itemUsers = matrix.itemUsers, userItems = matrix.userItems, userOffsets = matrix.userOffsets
-        let byItem = vectors.byItem, byUser = vectors.byUser
-        sums.withUnsafeMutableBufferPointer { sums in
-            reached.withUnsafeMutableBufferPointer { reached in
-                for k in matrix.entries(ofItem: i) {
-                    let xi = byItem[k]
-                    if xi == 0 { continue }
-                    let u = Int(itemUsers[k])
-                    for f in userOffsets[u] ..< userOffsets[u + 1] {
-                        let xj = byUser[f]
-                        if xj == 0 { continue }
-                        let j = Int(userItems[f])
-                        sums[j] += xi * xj
-                        reached[j &>> 6] |= 1 &<< UInt64(j & 63)
-                    }
+    private func accumulate(_ i: Int) {
+        let sums = sums, reached = reached
+        matrix.itemUsers.withUnsafeBufferPointer { itemUsers in
+        matrix.userItems.withUnsafeBufferPointer { userItems in
+        matrix.userOffsets.withUnsafeBufferPointer { userOffsets in
+        vectors.byUser.withUnsafeBufferPointer { byUser in
+            for k in matrix.entries(ofItem: i) {
+                let xi = vectors.byItem[k]
+                if xi == 0 { continue }
+                let u = Int(itemUsers[k])
+                for f in userOffsets[u] ..< userOffsets[u &+ 1] {
+                    let xj = byUser[f]
+                    if xj == 0 { continue }
+                    let j = Int(userItems[f])
+                    sums[j] += xi * xj
+                    reached[j &>> 6] |= 1 &<< UInt64(j & 63)
                 }
             }
+        }
+        }
+        }
         }
     }
 
     /// Offers every reached item j ≠ i with sim ≥ `min_sim` to the heap in
     /// ascending j, clearing the scratch space on the way.
-    private mutating func collect(_ i: Int) {
+    private func collect(_ i: Int) {
         heap.removeAll()
         let minimum = minSimilarity
-        for word in reached.indices where reached[word] != 0 {
+        for word in 0 ..< words where reached[word] != 0 {
             var bits = reached[word]
             reached[word] = 0
             while bits != 0 {

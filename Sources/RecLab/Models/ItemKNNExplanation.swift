@@ -72,7 +72,7 @@ extension ItemKNN {
     ///
     /// - Complexity: O(items + neighbours of the movie).
     public func explain(ratings: [(item: Int64, rating: Double)], item id: Int64) -> ItemKNNExplanation? {
-        explain(ItemProfile(ratings: ratings, matrix: matrix, means: itemMeans, center: parameters.center), item: id)
+        explain(ItemProfile(ratings: ratings, matrix: matrix, means: parameters.center ? itemMeans : nil), item: id)
     }
 
     /// The neighbours and arithmetic behind movie `id`'s score for data
