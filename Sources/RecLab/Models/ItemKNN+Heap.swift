@@ -100,7 +100,16 @@ final class SimilarityHeap {
         storage[hole] = moved
     }
 
-    /// Appends the held neighbours, in their current order, to a row store.
+    /// Writes the held neighbours, in their current order, to `items` and
+    /// `similarities` (at most `limit` of them: the room counted for the row).
+    func write(to items: UnsafeMutablePointer<Int32>, _ similarities: UnsafeMutablePointer<Double>, limit: Int) {
+        for k in 0 ..< min(count, limit) {
+            items[k] = storage[k].item
+            similarities[k] = storage[k].similarity
+        }
+    }
+
+    /// Appends the held neighbours, in their current order, to two arrays.
     func append(to items: inout [Int32], _ similarities: inout [Double]) {
         for k in 0 ..< count {
             items.append(storage[k].item)

@@ -1,14 +1,3 @@
-/// The neighbour rows of a block of consecutive items, as one worker built
-/// them.
-struct SimilarityBlock: Sendable {
-    /// The number of neighbours of each item of the block.
-    var counts: [Int] = []
-    /// The neighbours' item indices, row after row.
-    var items: [Int32] = []
-    /// Their similarities, aligned with ``items``.
-    var similarities: [Double] = []
-}
-
 extension ItemKNN {
     /// Items per unit of parallel work: small enough that the popular items
     /// (which cost most, and cluster at low ids in MovieLens) spread over
@@ -23,6 +12,13 @@ extension ItemKNN {
     /// were reached, and the reached items are then read in ascending j —
     /// LensKit's insertion order, which fixes where exact ties land.
     ///
+    /// This runs twice: once only to count each row, so that the rows can
+    /// then be written straight into place and are never held twice (they
+    /// take 12 bytes per similarity: 126 MB for ml-latest-small). The
+    /// counting pass sums only the pairs j > i — each user's items ascend,
+    /// so those are the items after i in the user's list — and counts each
+    /// kept pair for both rows, as sim(i, j) and sim(j, i) are the same sum.
+    ///
     /// - Throws: ``RecLabError/cancelled`` when `cancel` fires.
     /// - Complexity: O(Σ_u n_u² + Σ_i s_i log s_i); items are spread over
     ///   all cores in blocks of ``itemsPerBlock``.
@@ -31,29 +27,39 @@ extension ItemKNN {
         -> (offsets: [Int], items: [Int32], similarities: [Double]) {
         let itemCount = matrix.itemCount
         let blocks = stride(from: 0, to: itemCount, by: itemsPerBlock).map { $0 ..< min($0 + itemsPerBlock, itemCount) }
-        let built = try Parallel.map(blocks) { (range) throws(RecLabError) -> SimilarityBlock in
+        let counted = try Parallel.map(blocks) { (range) throws(RecLabError) -> [Int32] in
             try cancel.check()
-            return SimilarityWorker(matrix: matrix, vectors: vectors, minSimilarity: minSimilarity).rows(range)
+            return SimilarityWorker(matrix: matrix, vectors: vectors, minSimilarity: minSimilarity).countPairs(range)
         }
         var offsets = [Int](repeating: 0, count: itemCount + 1)
-        var i = 0
-        for block in built {
-            for count in block.counts {
-                offsets[i + 1] = offsets[i] + count
-                i += 1
-            }
+        for i in 0 ..< itemCount {
+            var count = 0
+            for block in counted { count += Int(block[i]) }
+            offsets[i + 1] = offsets[i] + count
         }
-        let total = offsets[itemCount]
-        var items = [Int32](repeating: 0, count: total)
-        var similarities = [Double](repeating: 0, count: total)
-        var start = 0
-        for block in built {
-            items.replaceSubrange(start ..< start + block.items.count, with: block.items)
-            similarities.replaceSubrange(start ..< start + block.similarities.count, with: block.similarities)
-            start += block.items.count
+        var items = [Int32](repeating: 0, count: offsets[itemCount])
+        var similarities = [Double](repeating: 0, count: offsets[itemCount])
+        let rowStarts = offsets
+        try items.withUnsafeMutableBufferPointer { (items) throws(RecLabError) in
+            try similarities.withUnsafeMutableBufferPointer { (similarities) throws(RecLabError) in
+                guard let itemBase = items.baseAddress, let similarityBase = similarities.baseAddress else { return }
+                let rows = RowStore(items: SendablePointer(itemBase), similarities: SendablePointer(similarityBase),
+                                    offsets: rowStarts)
+                _ = try Parallel.map(blocks) { (range) throws(RecLabError) in
+                    try cancel.check()
+                    SimilarityWorker(matrix: matrix, vectors: vectors, minSimilarity: minSimilarity).fill(range, rows)
+                }
+            }
         }
         return (offsets, items, similarities)
     }
+}
+
+/// Where the rows go: each worker writes the rows of its own items only.
+private struct RowStore: Sendable {
+    let items: SendablePointer<Int32>
+    let similarities: SendablePointer<Double>
+    let offsets: [Int]
 }
 
 /// One worker's scratch space for building neighbour rows, allocated once
@@ -67,6 +73,8 @@ private final class SimilarityWorker {
     /// Bit j set when item j was reached from the current row.
     let reached: UnsafeMutablePointer<UInt64>
     let words: Int
+    /// The current row's kept neighbours in ascending item order.
+    let kept: UnsafeMutablePointer<HeapEntry>
     let heap: SimilarityHeap
 
     init(matrix: RatingMatrix, vectors: ItemVectors, minSimilarity: Double) {
@@ -78,31 +86,47 @@ private final class SimilarityWorker {
         words = (matrix.itemCount + 63) / 64
         reached = .allocate(capacity: max(words, 1))
         reached.initialize(repeating: 0, count: max(words, 1))
+        kept = .allocate(capacity: max(matrix.itemCount, 1))
         heap = SimilarityHeap(capacity: matrix.itemCount)
     }
 
     deinit {
         sums.deallocate()
         reached.deallocate()
+        kept.deallocate()
     }
 
-    func rows(_ range: Range<Int>) -> SimilarityBlock {
-        var block = SimilarityBlock()
-        block.counts.reserveCapacity(range.count)
+    /// For every item, how many kept pairs (i, j) with i in `range` and
+    /// j > i it is part of.
+    func countPairs(_ range: Range<Int>) -> [Int32] {
+        var counts = [Int32](repeating: 0, count: matrix.itemCount)
         for i in range {
-            accumulate(i)
-            collect(i)
-            heap.sortDescending()
-            block.counts.append(heap.count)
-            heap.append(to: &block.items, &block.similarities)
+            accumulate(i, after: true)
+            let kept = collect(i)
+            counts[i] &+= Int32(truncatingIfNeeded: kept)
+            for k in 0 ..< kept { counts[Int(self.kept[k].item)] &+= 1 }
         }
-        return block
+        return counts
+    }
+
+    /// Builds, sorts and stores the rows of `range`.
+    func fill(_ range: Range<Int>, _ rows: RowStore) {
+        for i in range {
+            accumulate(i, after: false)
+            let count = collect(i)
+            heap.removeAll()
+            for k in 0 ..< count { heap.insert(item: kept[k].item, similarity: kept[k].similarity) }
+            heap.sortDescending()
+            heap.write(to: rows.items.pointer + rows.offsets[i], rows.similarities.pointer + rows.offsets[i],
+                       limit: rows.offsets[i + 1] - rows.offsets[i])
+        }
     }
 
     /// Adds x_ui · x_uj into `sums[j]` for every rater u of item i and every
-    /// item j of u. Zero values are skipped, as LensKit's sparse matrix does
-    /// not store them (so a pair sharing only such raters is never reached).
-    private func accumulate(_ i: Int) {
+    /// item j of u (only the j after i when `after`). Zero values are
+    /// skipped, as LensKit's sparse matrix does not store them (so a pair
+    /// sharing only such raters is never reached).
+    private func accumulate(_ i: Int, after: Bool) {
         let sums = sums, reached = reached
         matrix.itemUsers.withUnsafeBufferPointer { itemUsers in
         matrix.userItems.withUnsafeBufferPointer { userItems in
@@ -112,7 +136,8 @@ private final class SimilarityWorker {
                 let xi = vectors.byItem[k]
                 if xi == 0 { continue }
                 let u = Int(itemUsers[k])
-                for f in userOffsets[u] ..< userOffsets[u &+ 1] {
+                let first = after ? vectors.userPosition[k] &+ 1 : userOffsets[u]
+                for f in first ..< userOffsets[u &+ 1] {
                     let xj = byUser[f]
                     if xj == 0 { continue }
                     let j = Int(userItems[f])
@@ -126,11 +151,13 @@ private final class SimilarityWorker {
         }
     }
 
-    /// Offers every reached item j ≠ i with sim ≥ `min_sim` to the heap in
-    /// ascending j, clearing the scratch space on the way.
-    private func collect(_ i: Int) {
-        heap.removeAll()
+    /// Puts every reached item j ≠ i with sim ≥ `min_sim` in `kept`, in
+    /// ascending j, and returns how many; clears the scratch space on the
+    /// way. Every candidate is written and the count advanced only for the
+    /// kept ones, as the test is a coin toss a branch would mispredict.
+    private func collect(_ i: Int) -> Int {
         let minimum = minSimilarity
+        var count = 0
         for word in 0 ..< words where reached[word] != 0 {
             var bits = reached[word]
             reached[word] = 0
@@ -139,8 +166,10 @@ private final class SimilarityWorker {
                 bits &= bits &- 1
                 let s = sums[j]
                 sums[j] = 0
-                if j != i && s >= minimum { heap.insert(item: Int32(truncatingIfNeeded: j), similarity: s) }
+                kept[count] = HeapEntry(similarity: s, item: Int32(truncatingIfNeeded: j))
+                count &+= (j != i && s >= minimum) ? 1 : 0
             }
         }
+        return count
     }
 }

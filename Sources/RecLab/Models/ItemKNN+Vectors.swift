@@ -21,6 +21,8 @@ struct ItemVectors: Sendable {
     var byItem: [Double]
     /// x_ui for each by-user entry.
     var byUser: [Double]
+    /// The by-user position of each by-item entry (the same rating).
+    var userPosition: [Int]
 }
 
 extension ItemKNN {
@@ -63,14 +65,16 @@ extension ItemKNN {
         // Items ascend in the outer loop and each user's items ascend in the
         // by-user layout, so a cursor per user lands every value in place.
         var byUser = [Double](repeating: 0, count: matrix.ratingCount)
+        var userPosition = [Int](repeating: 0, count: matrix.ratingCount)
         var cursor = matrix.userOffsets
         for i in 0 ..< matrix.itemCount {
             for k in matrix.entries(ofItem: i) {
                 let u = Int(matrix.itemUsers[k])
                 byUser[cursor[u]] = byItem[k]
+                userPosition[k] = cursor[u]
                 cursor[u] += 1
             }
         }
-        return ItemVectors(byItem: byItem, byUser: byUser)
+        return ItemVectors(byItem: byItem, byUser: byUser, userPosition: userPosition)
     }
 }
