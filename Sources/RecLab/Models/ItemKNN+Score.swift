@@ -10,8 +10,10 @@ extension ItemKNN {
     /// the score is μ_i + c_j itself (LensKit's shortcut; the formula agrees
     /// up to rounding).
     ///
-    /// - Complexity: O(items + Σ neighbours of the rated movies × log
-    ///   neighbours per item).
+    /// - Complexity: O(items + Σ neighbours of the rated movies), plus for
+    ///   each candidate with several rated neighbours a short selection or a
+    ///   walk along its row (see `candidateScores`); about 5 ms for 85
+    ///   ratings on ml-latest-small.
     public func itemScores(ratings: [(item: Int64, rating: Double)]) -> ItemScores {
         let profile = ItemProfile(ratings: ratings, matrix: matrix, means: parameters.center ? itemMeans : nil)
         return itemScores(profile)
@@ -42,6 +44,8 @@ extension ItemKNN {
             problem = "no ratings given; rate some movies first"
         } else if profile.knownCount == 0 {
             problem = "none of your \(profile.ratingCount) rated movies is in the training ratings"
+        } else if profile.knownCount == matrix.itemCount {
+            problem = "you have rated every movie in the training ratings"
         } else if !scored {
             problem = "no movie you have not rated has at least \(parameters.minNeighbours) of your rated movies among its "
                 + "neighbours (similarity ≥ \(UserKNN.format(parameters.minSimilarity)))"
