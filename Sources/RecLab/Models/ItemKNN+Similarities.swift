@@ -1,3 +1,5 @@
+import Synchronization
+
 extension ItemKNN {
     /// Items per unit of parallel work: small enough that the popular items
     /// (which cost most, and cluster at low ids in MovieLens) spread over
@@ -19,22 +21,35 @@ extension ItemKNN {
     /// so those are the items after i in the user's list — and counts each
     /// kept pair for both rows, as sim(i, j) and sim(j, i) are the same sum.
     ///
-    /// - Throws: ``RecLabError/cancelled`` when `cancel` fires.
-    /// - Complexity: O(Σ_u n_u² + Σ_i s_i log s_i); items are spread over
-    ///   all cores in blocks of ``itemsPerBlock``.
+    /// Each core runs one worker with its own scratch space (a few vectors
+    /// as long as the item count) and takes blocks of ``itemsPerBlock``
+    /// items from a shared queue until none are left, so the popular items
+    /// (which cost most, and cluster at low ids in MovieLens) spread over
+    /// the cores, and memory grows with the cores, not the blocks.
+    ///
+    /// - Throws: ``RecLabError/cancelled`` when `cancel` fires (polled per
+    ///   block).
+    /// - Complexity: O(Σ_u n_u² + Σ_i s_i log s_i) for s_i kept neighbours
+    ///   of item i, over all cores.
     static func similarityRows(_ matrix: RatingMatrix, vectors: ItemVectors, minSimilarity: Double,
                                cancel: Cancellation) throws(RecLabError)
         -> (offsets: [Int], items: [Int32], similarities: [Double]) {
         let itemCount = matrix.itemCount
-        let blocks = stride(from: 0, to: itemCount, by: itemsPerBlock).map { $0 ..< min($0 + itemsPerBlock, itemCount) }
-        let counted = try Parallel.map(blocks) { (range) throws(RecLabError) -> [Int32] in
-            try cancel.check()
-            return SimilarityWorker(matrix: matrix, vectors: vectors, minSimilarity: minSimilarity).countPairs(range)
+        let blocks = BlockQueue(itemCount: itemCount, blockSize: itemsPerBlock)
+        let lanes = (0 ..< max(1, min(Parallel.coreCount, blocks.count))).map { $0 ..< $0 + 1 }
+        let counted = try Parallel.map(lanes) { (_) throws(RecLabError) -> [Int32] in
+            let worker = SimilarityWorker(matrix: matrix, vectors: vectors, minSimilarity: minSimilarity)
+            var counts = [Int32](repeating: 0, count: itemCount)
+            while let range = blocks.next() {
+                try cancel.check()
+                worker.countPairs(range, into: &counts)
+            }
+            return counts
         }
         var offsets = [Int](repeating: 0, count: itemCount + 1)
         for i in 0 ..< itemCount {
             var count = 0
-            for block in counted { count += Int(block[i]) }
+            for lane in counted { count += Int(lane[i]) }
             offsets[i + 1] = offsets[i] + count
         }
         var items = [Int32](repeating: 0, count: offsets[itemCount])
@@ -45,13 +60,40 @@ extension ItemKNN {
                 guard let itemBase = items.baseAddress, let similarityBase = similarities.baseAddress else { return }
                 let rows = RowStore(items: SendablePointer(itemBase), similarities: SendablePointer(similarityBase),
                                     offsets: rowStarts)
-                _ = try Parallel.map(blocks) { (range) throws(RecLabError) in
-                    try cancel.check()
-                    SimilarityWorker(matrix: matrix, vectors: vectors, minSimilarity: minSimilarity).fill(range, rows)
+                let blocks = BlockQueue(itemCount: itemCount, blockSize: itemsPerBlock)
+                _ = try Parallel.map(lanes) { (_) throws(RecLabError) in
+                    let worker = SimilarityWorker(matrix: matrix, vectors: vectors, minSimilarity: minSimilarity)
+                    while let range = blocks.next() {
+                        try cancel.check()
+                        worker.fill(range, rows)
+                    }
                 }
             }
         }
         return (offsets, items, similarities)
+    }
+}
+
+/// Consecutive blocks of items, handed out one at a time to whichever
+/// worker asks next.
+private final class BlockQueue: Sendable {
+    private let taken = Atomic<Int>(0)
+    private let itemCount: Int
+    private let blockSize: Int
+
+    init(itemCount: Int, blockSize: Int) {
+        self.itemCount = itemCount
+        self.blockSize = blockSize
+    }
+
+    /// The number of blocks.
+    var count: Int { (itemCount + blockSize - 1) / blockSize }
+
+    /// The next block's items, or `nil` when all are handed out.
+    func next() -> Range<Int>? {
+        let block = taken.wrappingAdd(1, ordering: .relaxed).oldValue
+        let start = block * blockSize
+        return start < itemCount ? start ..< min(start + blockSize, itemCount) : nil
     }
 }
 
@@ -63,7 +105,7 @@ private struct RowStore: Sendable {
 }
 
 /// One worker's scratch space for building neighbour rows, allocated once
-/// per block and touched by that worker's thread only.
+/// per core and touched by that worker's thread only.
 private final class SimilarityWorker {
     let matrix: RatingMatrix
     let vectors: ItemVectors
@@ -96,17 +138,15 @@ private final class SimilarityWorker {
         kept.deallocate()
     }
 
-    /// For every item, how many kept pairs (i, j) with i in `range` and
-    /// j > i it is part of.
-    func countPairs(_ range: Range<Int>) -> [Int32] {
-        var counts = [Int32](repeating: 0, count: matrix.itemCount)
+    /// Adds to `counts`, for every item, how many kept pairs (i, j) with i
+    /// in `range` and j > i it is part of.
+    func countPairs(_ range: Range<Int>, into counts: inout [Int32]) {
         for i in range {
             accumulate(i, after: true)
             let kept = collect(i)
             counts[i] &+= Int32(truncatingIfNeeded: kept)
             for k in 0 ..< kept { counts[Int(self.kept[k].item)] &+= 1 }
         }
-        return counts
     }
 
     /// Builds, sorts and stores the rows of `range`.
