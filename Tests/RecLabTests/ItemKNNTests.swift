@@ -151,6 +151,19 @@ import Testing
         #expect(throws: RecLabError.cancelled) { try ItemKNN.train(Self.matrix(), cancel: token) }
     }
 
+    @Test func tooManySimilaritiesForMemoryIsAnErrorNotACrash() throws {
+        // The example keeps 6 similarities, 72 bytes.
+        let matrix = try Self.matrix()
+        #expect(try ItemKNN.train(matrix, parameters: .init(), memoryLimit: 72, cancel: .never).similarityCount == 6)
+        do {
+            _ = try ItemKNN.train(matrix, parameters: .init(), memoryLimit: 71, cancel: .never)
+            Issue.record("a model over the memory limit was built")
+        } catch {
+            #expect(error.subject == "min_sim")
+            #expect(error.message.hasPrefix("itemknn would keep 6 similarities (0.0 GB), more than half"))
+        }
+    }
+
     @Test func heapSortKeepsLensKitsOrderForTies() {
         // Inserted in this order, LensKit's kvp_minheap_insert and
         // kvp_minheap_sort (run on the same input) yield 0.9 (item 1), then

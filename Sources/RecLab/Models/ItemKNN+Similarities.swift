@@ -32,7 +32,7 @@ extension ItemKNN {
     /// - Complexity: O(Σ_u n_u² + Σ_i s_i log s_i) for s_i kept neighbours
     ///   of item i, over all cores.
     static func similarityRows(_ matrix: RatingMatrix, vectors: ItemVectors, minSimilarity: Double,
-                               cancel: Cancellation) throws(RecLabError)
+                               memoryLimit: Int, cancel: Cancellation) throws(RecLabError)
         -> (offsets: [Int], items: [Int32], similarities: [Double]) {
         let itemCount = matrix.itemCount
         let blocks = BlockQueue(itemCount: itemCount, blockSize: itemsPerBlock)
@@ -51,6 +51,12 @@ extension ItemKNN {
             var count = 0
             for lane in counted { count += Int(lane[i]) }
             offsets[i + 1] = offsets[i] + count
+        }
+        let (bytes, overflow) = offsets[itemCount].multipliedReportingOverflow(by: 12)
+        guard !overflow, bytes <= memoryLimit else {
+            let gigabytes = (Double(offsets[itemCount]) * 12 / 1e8).rounded() / 10
+            throw RecLabError("itemknn would keep \(offsets[itemCount]) similarities (\(gigabytes) GB), more than "
+                              + "half this machine's memory; raise min_sim or train on fewer movies", subject: "min_sim")
         }
         var items = [Int32](repeating: 0, count: offsets[itemCount])
         var similarities = [Double](repeating: 0, count: offsets[itemCount])

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Item-based k-nearest-neighbour collaborative filtering, reproducing
 /// LensKit 0.14.4's `ItemItem` (explicit feedback, weighted average, every
 /// similarity kept).
@@ -83,18 +85,29 @@ public struct ItemKNN: Sendable {
     ///
     /// - Throws: ``RecLabError`` when `nbrs` or `min_nbrs` is below 1,
     ///   `min_nbrs` exceeds `nbrs` (nothing could be scored), `min_sim` is
-    ///   not a finite number, or on cancellation.
+    ///   not a finite number, the similarities would fill more than half the
+    ///   machine's memory (found by a counting pass before they are stored),
+    ///   or on cancellation.
     /// - Complexity: O(Σ_u n_u²) multiply-adds for n_u ratings of user u,
     ///   plus O(s log s) to sort each item's s neighbours; memory 12 bytes
     ///   per kept similarity (10.5M of them, 126 MB, for ml-latest-small).
     public static func train(_ matrix: RatingMatrix, parameters: Parameters = Parameters(),
                              cancel: Cancellation = .never) throws(RecLabError) -> ItemKNN {
+        let half = ProcessInfo.processInfo.physicalMemory / 2
+        return try train(matrix, parameters: parameters, memoryLimit: Int(clamping: half), cancel: cancel)
+    }
+
+    /// ``train(_:parameters:cancel:)`` with the similarities' memory limit
+    /// in bytes given (tests use a small one).
+    static func train(_ matrix: RatingMatrix, parameters: Parameters, memoryLimit: Int,
+                      cancel: Cancellation) throws(RecLabError) -> ItemKNN {
         try validate(parameters)
         let means = parameters.center ? itemMeans(matrix) : [Double](repeating: 0, count: matrix.itemCount)
         try cancel.check()
         let vectors = normalisedVectors(matrix, means: means)
         try cancel.check()
-        let rows = try similarityRows(matrix, vectors: vectors, minSimilarity: parameters.minSimilarity, cancel: cancel)
+        let rows = try similarityRows(matrix, vectors: vectors, minSimilarity: parameters.minSimilarity,
+                                      memoryLimit: memoryLimit, cancel: cancel)
         return ItemKNN(parameters: parameters, matrix: matrix, itemMeans: means, neighbourOffsets: rows.offsets,
                        neighbourItems: rows.items, neighbourSimilarities: rows.similarities)
     }
