@@ -45,7 +45,8 @@ public struct ItemKNNExplanation: Sendable {
     /// μ_i, the movie's mean rating in the training data (0 when not
     /// centring).
     public var itemMean: Double
-    /// How many neighbours the movie has in the model (any person's).
+    /// How many movies are its neighbours in the model (similarity ≥
+    /// `min_sim`), rated by the person or not.
     public var neighbourCount: Int
     /// How many of them the person rated.
     public var ratedNeighbourCount: Int
