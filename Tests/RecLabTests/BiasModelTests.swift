@@ -90,6 +90,9 @@ import Testing
             }
         }
         #expect(BiasModel.algorithm == "bias")
+        let token = Cancellation()
+        token.cancel()
+        #expect(throws: RecLabError.cancelled) { try BiasModel.train(Self.matrix(), cancel: token) }
     }
 }
 

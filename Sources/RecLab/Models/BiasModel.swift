@@ -49,9 +49,11 @@ public struct BiasModel: Sendable {
     /// user biases from what the item biases leave over.
     ///
     /// - Throws: ``RecLabError`` when a damping is negative or not a number,
-    ///   or the matrix holds no ratings.
+    ///   the matrix holds no ratings, or on cancellation (polled between
+    ///   passes).
     /// - Complexity: O(ratings), three passes.
-    public static func train(_ matrix: RatingMatrix, parameters: Parameters = Parameters()) throws(RecLabError) -> BiasModel {
+    public static func train(_ matrix: RatingMatrix, parameters: Parameters = Parameters(),
+                             cancel: Cancellation = .never) throws(RecLabError) -> BiasModel {
         let same = parameters.userDamping == parameters.itemDamping
         for (key, value) in [("user_damping", parameters.userDamping), ("item_damping", parameters.itemDamping)] {
             guard value.isFinite, value >= 0 else {
@@ -65,6 +67,7 @@ public struct BiasModel: Sendable {
         var all = CompensatedSum()
         for r in matrix.userRatings { all.add(r) }
         let mean = all.total / Double(matrix.ratingCount)
+        try cancel.check()
 
         var itemBiases = [Double](repeating: 0, count: matrix.itemCount)
         for i in 0 ..< matrix.itemCount {
@@ -73,6 +76,7 @@ public struct BiasModel: Sendable {
             for k in entries { sum.add(matrix.itemRatings[k] - mean) }
             itemBiases[i] = sum.total / (Double(entries.count) + parameters.itemDamping)
         }
+        try cancel.check()
         var userBiases = [Double](repeating: 0, count: matrix.userCount)
         for u in 0 ..< matrix.userCount {
             let entries = matrix.entries(ofUser: u)
