@@ -21,9 +21,9 @@ import Testing
     }
 
     @Test func trainSettings() {
-        h.refuses("train", with: "expected an algorithm (userknn); usage: [NAME =] train ALGO [key=value...] [on TABLE]")
+        h.refuses("train", with: "expected an algorithm (userknn, itemknn, bias, popular); usage: [NAME =] train ALGO [key=value...] [on TABLE]")
         h.refuses("train userknm", blaming: "userknm", with: "unknown algorithm 'userknm'; did you mean 'userknn'?")
-        h.refuses("train mf", blaming: "mf", with: "'mf' is not built yet; available: userknn")
+        h.refuses("train mf", blaming: "mf", with: "'mf' is not built yet; available: userknn, itemknn, bias, popular")
         h.refuses("train userknn nbr=15", blaming: "nbr", with: "unknown userknn setting 'nbr'; did you mean 'nbrs'?")
         h.refuses("train userknn nbrs", with: "expected '=' and a value after 'nbrs' (like nbrs=15)")
         h.refuses("train userknn nbrs=", with: "expected a value after 'nbrs='")
@@ -37,6 +37,8 @@ import Testing
         }
         h.refuses("train userknn on nothing", blaming: "nothing") { $0.hasPrefix("unknown table 'nothing'") }
         h.refuses("train userknn on movies", blaming: "movies") { $0.hasPrefix("cannot train on 'movies': ") && $0.contains("userId") }
+        h.refuses("train bias damping=-1", blaming: "-1", with: "damping must be a number from 0 to 1000000, not '-1'")
+        h.refuses("train popular nbrs=3", blaming: "nbrs", with: "unknown popular setting 'nbrs'")
         h.refuses("train userknn extra", blaming: "extra", with: "unknown userknn setting 'extra' (settings: nbrs, min_nbrs, min_sim, center)")
     }
 

@@ -104,4 +104,33 @@ import Testing
         #expect(text.contains("and at least 15 are needed (min_nbrs)"))
         #expect(h.run("predict jabril 3200").hasPrefix("userknn cannot score Last Detail, The (1973) for jabril: only "))
     }
+
+    @Test func itemKNNRecommendsAndExplainsWithItsOwnArithmetic() throws {
+        #expect(h.run("train itemknn").hasPrefix("itemknn: trained on ratings (100,836 ratings"))
+        let top = rows(h.run("recommend jabril 3"))
+        #expect(top.map { $0[2] } == ["Bad Boy Bubby (1993)", "What We Do in the Shadows (2014)", "Trial, The (Procès, Le) (1962)"])
+        let text = h.run(#"explain jabril "Submarine (2010)""#)
+        #expect(text.hasPrefix("itemknn for jabril: Submarine (2010)\n  μ_i = 4.1667, the movie's mean rating\n"))
+        #expect(text.contains("jabril rated 47 of them; the 20 most similar are used (nbrs)"))
+        #expect(text.hasSuffix("= 4.1667 + (-1.5532) / 2.6024 = 4.1667 − 0.5968 = 3.5698\n"))
+        #expect(h.run(#"predict jabril "Submarine (2010)""#) == "itemknn predicts 3.5698 for jabril: Submarine (2010)\n")
+    }
+
+    @Test func biasAndPopular() {
+        h.run("b = train bias damping=5")
+        #expect(h.run(#"explain jabril "Submarine (2010)""#) == """
+            b (bias) for jabril: Submarine (2010)
+              μ   = 3.5016, the mean of all ratings
+              b_i = 0.2494, how much more this movie is rated than μ (3 ratings)
+              b_u = -0.0969, how much more jabril rates than expected (85 ratings)
+              score = μ + b_i + b_u = 3.5016 + 0.2494 − 0.0969 = 3.6540
+
+            """)
+        h.run("p = train popular")
+        // Scores are rating counts, whole; Forrest Gump (329) is jabril's, so not offered.
+        let top = rows(h.run("recommend jabril 2"))
+        #expect(top.map { [$0[2], $0[4]] } == [["Usual Suspects, The (1995)", "204"], ["Fugitive, The (1993)", "190"]])
+        #expect(rows(h.run("recommend jgb 1 with b")).first?[4] != nil)
+        #expect(h.run("explain jgb 50") == "p (popular) scores each movie by its number of ratings: Usual Suspects, The (1995) has 204 ratings in 'ratings'\n")
+    }
 }

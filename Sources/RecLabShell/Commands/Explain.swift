@@ -4,7 +4,7 @@ extension Verbs {
     /// `explain WHO MOVIE [with MODEL]`.
     static let explain = Verb(
         name: "explain", group: .models,
-        summary: "why a model gives a movie its score: the neighbours used and the arithmetic",
+        summary: "why a model gives a movie its score: the neighbours (or biases) used and the arithmetic",
         forms: ["explain WHO MOVIE [with MODEL]"],
         example: "explain jabril \"Submarine (2010)\""
     ) { call in
@@ -36,7 +36,39 @@ extension Verbs {
                                               precision: call.session.settings.precision)
             return .text(try text.render(in: call.session))
         }
-        throw ShellError("explain works for userknn models; '\(trained.name)' is \(trained.model.algorithm)", at: modelToken ?? call.arguments.verb)
+        let precision = call.session.settings.precision
+        if let knn = trained.model as? ItemKNN {
+            let explanation: ItemKNNExplanation?
+            switch audience {
+            case .person(let person): explanation = knn.explain(ratings: ModelQuery.ratings(of: person), item: movie.id)
+            case .user(let id): explanation = try knn.explain(user: id, item: movie.id)
+            }
+            guard let explanation else {
+                return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
+            }
+            let lookup = call.session.workspace.tables["movies"].flatMap { try? MovieLookup(movies: $0) }
+            let text = ItemKNNExplanationText(explanation: explanation, title: movie.title, audience: audience.label,
+                                              model: trained.name, lookup: lookup, precision: precision)
+            return .text(try text.render(in: call.session))
+        }
+        if let bias = trained.model as? BiasModel {
+            let explanation: BiasExplanation?
+            switch audience {
+            case .person(let person): explanation = bias.explain(ratings: ModelQuery.ratings(of: person), item: movie.id)
+            case .user(let id): explanation = try bias.explain(user: id, item: movie.id)
+            }
+            guard let explanation else {
+                return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
+            }
+            return .text(BiasExplanationText(explanation: explanation, title: movie.title, audience: audience.label,
+                                             model: trained.name, precision: precision).text)
+        }
+        if let popular = trained.model as? PopularModel {
+            let count = popular.ratingCount(of: movie.id) ?? 0
+            return .text("\(trained.name) (popular) scores each movie by its number of ratings: \(movie.title) has "
+                         + "\(NumberFormatting.counted(count, "rating")) in '\(trained.table)'")
+        }
+        throw ShellError("explain does not know '\(trained.model.algorithm)' models yet", at: modelToken ?? call.arguments.verb)
     }
 }
 
@@ -79,7 +111,7 @@ struct UserKNNExplanationText {
         }
         let share = e.weightedSum / e.similaritySum
         text += "  Σ sim × centred = \(f(e.weightedSum)),  Σ |sim| = \(f(e.similaritySum))\n"
-        text += "  score = μ + Σ sim × centred / Σ |sim| = \(f(e.mean)) + \(f(e.weightedSum)) / \(f(e.similaritySum))"
+        text += "  score = μ + Σ sim × centred / Σ |sim| = \(f(e.mean)) + \(e.weightedSum < 0 ? "(\(f(e.weightedSum)))" : f(e.weightedSum)) / \(f(e.similaritySum))"
             + " = \(f(e.mean)) \(share < 0 ? "−" : "+") \(f(abs(share))) = \(f(score))"
         return text
     }

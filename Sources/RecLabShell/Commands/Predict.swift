@@ -48,6 +48,16 @@ enum Prediction {
             return "\(trained.name) cannot score \(movie.title) for \(audience.label): "
                 + UserKNNExplanationText.shortfall(explanation)
         }
+        if let knn = trained.model as? ItemKNN {
+            let explanation: ItemKNNExplanation?
+            switch audience {
+            case .person(let person): explanation = knn.explain(ratings: ModelQuery.ratings(of: person), item: movie.id)
+            case .user(let id): explanation = try? knn.explain(user: id, item: movie.id)
+            }
+            if let reason = explanation?.reason {
+                return "\(trained.name) cannot score \(movie.title) for \(audience.label): \(reason)"
+            }
+        }
         return "\(trained.name) cannot score \(movie.title) for \(audience.label)"
     }
 }

@@ -79,7 +79,7 @@ extension Verbs {
             }
             return .text("(none of the \(NumberFormatting.counted(scores.scoredCount, "scored movie")) for \(audience.label) passes the filters)")
         }
-        return .table(try Recommendations.table(top, lookup: lookup), rows: top.count)
+        return .table(try Recommendations.table(top, lookup: lookup, countsAsScores: trained.model is PopularModel), rows: top.count)
     }
 }
 
@@ -87,7 +87,7 @@ extension Verbs {
 enum Recommendations {
     /// rank, movieId, title, genres, score (title and genres when `movies`
     /// is loaded).
-    static func table(_ items: [ScoredItem], lookup: MovieLookup?) throws -> Table {
+    static func table(_ items: [ScoredItem], lookup: MovieLookup?, countsAsScores: Bool = false) throws -> Table {
         var columns = [
             Column(name: "rank", integers: items.indices.map { Int64($0 + 1) }),
             Column(name: "movieId", integers: items.map(\.item)),
@@ -96,7 +96,9 @@ enum Recommendations {
             columns.append(Column(name: "title", texts: items.map { lookup.title(of: $0.item) }))
             if lookup.hasGenres { columns.append(Column(name: "genres", texts: items.map { lookup.genres(of: $0.item) })) }
         }
-        columns.append(Column(name: "score", decimals: items.map(\.score)))
+        // `popular` scores are rating counts: whole numbers, shown as such.
+        columns.append(countsAsScores ? Column(name: "score", integers: items.map { Int64($0.score) })
+                                      : Column(name: "score", decimals: items.map(\.score)))
         return try Table(columns: columns)
     }
 
@@ -105,6 +107,10 @@ enum Recommendations {
         if let knn = trained.model as? UserKNN {
             return "no movie has \(knn.parameters.minNeighbours) similar users (min_nbrs) among those who rated the same "
                 + "\(NumberFormatting.counted(scores.knownCount, "movie")); rate more movies, especially popular ones"
+        }
+        if trained.model is ItemKNN {
+            return "none of the \(NumberFormatting.counted(scores.knownCount, "movie")) rated is similar to a movie not rated; "
+                + "rate more movies, especially popular ones"
         }
         return "rate more movies, especially popular ones"
     }

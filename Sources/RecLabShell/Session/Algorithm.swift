@@ -46,7 +46,7 @@ struct Algorithm: Sendable {
 
 extension Algorithm {
     /// Every algorithm, in the order `help train` lists them.
-    static let all: [Algorithm] = [userKNN]
+    static let all: [Algorithm] = [userKNN, itemKNN, bias, popular]
 
     /// The algorithms and their settings with defaults, for `help train`.
     static var helpText: String {
@@ -78,5 +78,38 @@ extension Algorithm {
         try UserKNN.train(matrix, parameters: UserKNN.Parameters(
             neighbours: values.whole("nbrs"), minNeighbours: values.whole("min_nbrs"),
             minSimilarity: values.number("min_sim"), center: values.flag("center")))
+    }
+
+    /// LensKit's `ItemItem`: item-mean-centred cosine between movies.
+    static let itemKNN = Algorithm(
+        name: "itemknn", summary: "item-item collaborative filtering (LensKit ItemItem)",
+        settings: [
+            Setting(key: "nbrs", kind: .whole(1...10_000), defaultValue: 20, meaning: "most rated neighbours per movie"),
+            Setting(key: "min_nbrs", kind: .whole(1...10_000), defaultValue: 1, meaning: "fewer neighbours: no score"),
+            Setting(key: "min_sim", kind: .number(-1...1), defaultValue: 1e-6, meaning: "least similarity kept"),
+            Setting(key: "center", kind: .onOff, defaultValue: 1, meaning: "centre ratings on movie means"),
+        ]
+    ) { matrix, values, cancel in
+        try ItemKNN.train(matrix, parameters: ItemKNN.Parameters(
+            neighbours: values.whole("nbrs"), minNeighbours: values.whole("min_nbrs"),
+            minSimilarity: values.number("min_sim"), center: values.flag("center")), cancel: cancel)
+    }
+
+    /// LensKit's `Bias`: global mean plus damped movie and user biases.
+    static let bias = Algorithm(
+        name: "bias", summary: "global mean + movie bias + user bias, damped (LensKit Bias)",
+        settings: [
+            Setting(key: "damping", kind: .number(0...1_000_000), defaultValue: 5,
+                    meaning: "mean ratings assumed per movie and user (shrinks thin biases)"),
+        ]
+    ) { matrix, values, _ in
+        try BiasModel.train(matrix, parameters: BiasModel.Parameters(damping: values.number("damping")))
+    }
+
+    /// LensKit's `Popular`: the most-rated movies.
+    static let popular = Algorithm(
+        name: "popular", summary: "the most-rated movies (score: number of ratings)", settings: []
+    ) { matrix, _, _ in
+        PopularModel.train(matrix)
     }
 }
