@@ -20,4 +20,7 @@ static inline const char *reclab_editline_buffer(void) { return rl_line_buffer; 
 /* Tell libedit not to fall back to file-name completion. */
 static inline void reclab_editline_completion_over(void) { rl_attempted_completion_over = 1; }
 
+/* What follows a single completion: a space, or nothing after `nbrs=` or a folder's `/`. */
+static inline void reclab_editline_append_character(int c) { rl_completion_append_character = c; }
+
 #endif

@@ -47,6 +47,9 @@ final class LineEditor {
         let before = String(decoding: prefixBytes, as: UTF8.self)
         let candidates = completer.complete(word: word, before: before)
         guard !candidates.isEmpty else { return nil }
+        // A setting (`nbrs=`) or a folder (`data/`) goes on being typed.
+        let continues = candidates.count == 1 && (candidates[0].hasSuffix("=") || candidates[0].hasSuffix("/"))
+        reclab_editline_append_character(continues ? 0 : 32)
         // readline's convention: [common prefix, match1, match2, ..., NULL].
         let matches = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: candidates.count + 2)
         matches[0] = strdup(Completer.commonPrefix(candidates))

@@ -5,7 +5,7 @@ extension Verbs {
     /// `[NAME =] train ALGO [key=value...] [on TABLE]`.
     static let train = Verb(
         name: "train", group: .models,
-        summary: "train a model on the ratings (userknn; bare 'train X' names the model X)",
+        summary: "train a model on the ratings: userknn, itemknn, bias or popular (bare 'train X' names the model X)",
         forms: ["[NAME =] train ALGO [key=value...] [on TABLE]"],
         example: """
             train userknn nbrs=15 min_nbrs=3      # the lab's model, named 'userknn'
