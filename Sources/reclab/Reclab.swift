@@ -20,8 +20,8 @@ struct Reclab: ParsableCommand {
     @Argument(help: "Scripts to replay, in order.")
     var files: [String] = []
 
-    @Option(name: .customShort("c"), help: "Commands to run, separated by ';'.")
-    var commands: String?
+    @Option(name: .customShort("c"), help: "Commands to run, separated by ';' (repeat -c for more, run in order).")
+    var commands: [String] = []
 
     @Option(help: "A folder where 'load movielens NAME' looks first (also $RECLAB_DATA).")
     var data: String?
@@ -40,8 +40,9 @@ struct Reclab: ParsableCommand {
         session.peopleStore = PeopleStore(folder: Paths.people(workspace: workspace))
         for warning in session.loadPeople() { Terminal.writeError("warning: \(warning)\n") }
 
-        if let commands {
-            let ok = ScriptRunner(keepGoing: keepGoing, echo: false).run(ScriptRunner.commands(commands), name: "-c", in: session)
+        if !commands.isEmpty {
+            let text = commands.map(ScriptRunner.commands).joined(separator: "\n")
+            let ok = ScriptRunner(keepGoing: keepGoing, echo: false).run(text, name: "-c", in: session)
             if !ok { throw ExitCode(1) }
             if files.isEmpty { return }
         }

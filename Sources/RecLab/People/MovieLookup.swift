@@ -68,13 +68,37 @@ public struct MovieLookup: Sendable {
 
     private func ignoringCase(_ q: String) -> [Int] {
         let lower = q.lowercased()
-        return titles.indices.filter { titles[$0].lowercased() == lower }
+        return titles.indices.filter { titles[$0].count == q.count && titles[$0].lowercased() == lower }
     }
 
     private func byWords(_ q: String) -> [Int] {
         let wanted = MovieLookup.words(q)
         guard !wanted.isEmpty else { return [] }
-        return titles.indices.filter { wanted.isSubset(of: MovieLookup.words(titles[$0])) }
+        // A byte search for each word (in any case) rules out almost every
+        // title before the costlier split into words.
+        let needles = wanted.map { (lower: Array($0.utf8), upper: Array($0.uppercased().utf8)) }
+        return titles.indices.filter { i in
+            needles.allSatisfy { MovieLookup.mayContain(titles[i], $0.lower, $0.upper) }
+                && wanted.isSubset(of: MovieLookup.words(titles[i]))
+        }
+    }
+
+    /// Whether `text` could contain `lower` ignoring case: a byte search
+    /// that accepts each byte in either case (exact for ASCII; for other
+    /// letters it may say yes, and the word split then decides).
+    private static func mayContain(_ text: String, _ lower: [UInt8], _ upper: [UInt8]) -> Bool {
+        guard lower.count == upper.count, !lower.isEmpty else { return true }
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let n = lower.count
+            guard bytes.count >= n else { return false }
+            for start in 0 ... bytes.count - n {
+                var k = 0
+                while k < n, bytes[start + k] == lower[k] || bytes[start + k] == upper[k] { k += 1 }
+                if k == n { return true }
+            }
+            return false
+        }
+        return found ?? true
     }
 
     private static func words(_ text: String) -> Set<String> {
