@@ -26,6 +26,33 @@ struct MFTable: Sendable {
         m = [Float](repeating: 0, count: rows * width)
         v = m
     }
+
+    /// A private copy of the rows for a training epoch to write, in memory
+    /// that asks for 2 MB pages: the rows are read at random, and at 33.8M
+    /// ratings (220 MB of user rows) 4 kB pages make nearly every touch a
+    /// TLB miss. Copying here also replaces the copy-on-write copy the
+    /// epoch's first write would make of rows shared with the last snapshot.
+    ///
+    /// - Complexity: O(rows × width).
+    func privateCopy() -> MFTable {
+        var copy = self
+        copy.params = MFTable.copy(params)
+        copy.m = MFTable.copy(m)
+        copy.v = MFTable.copy(v)
+        return copy
+    }
+
+    private static func copy(_ source: [Float]) -> [Float] {
+        [Float](unsafeUninitializedCapacity: source.count) { buffer, initialized in
+            if let base = buffer.baseAddress {
+                MappedFile.preferHugePages(UnsafeMutableRawPointer(base), source.count * MemoryLayout<Float>.stride)
+                source.withUnsafeBufferPointer { s in
+                    if let from = s.baseAddress { base.update(from: from, count: source.count) }
+                }
+            }
+            initialized = source.count
+        }
+    }
 }
 
 /// Everything training changes, plus the split it trains on.

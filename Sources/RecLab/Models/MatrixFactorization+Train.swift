@@ -92,6 +92,8 @@ extension MatrixFactorization {
             let start = DispatchTime.now().uptimeNanoseconds
             let lifeEpoch = history.count + e
             let losses: [Double]
+            working.users = working.users.privateCopy()
+            working.items = working.items.privateCopy()
             do throws(RecLabError) {
                 losses = try runEpoch(&working, plan: plan, epochInFit: e, lifeEpoch: lifeEpoch, firstStep: firstStep,
                                       schedule: schedule, buffers: &buffers, cancel: cancel, observer: observer)
