@@ -1,0 +1,157 @@
+import Foundation
+
+extension MatrixFactorization {
+    /// What a running `train` or `fit` tells its caller: a progress fraction
+    /// during each epoch (for a progress bar) and fast.ai's table row after
+    /// it. Both are called on the training thread.
+    public struct TrainingObserver: Sendable {
+        /// `(epoch, fraction done)` a few hundred times per epoch; `epoch`
+        /// counts over the model's life from 0.
+        public var batch: @Sendable (_ epoch: Int, _ fraction: Double) -> Void
+        /// The finished epoch's row.
+        public var epoch: @Sendable (_ report: EpochReport) -> Void
+
+        /// An observer; both callbacks default to doing nothing.
+        public init(batch: @escaping @Sendable (_ epoch: Int, _ fraction: Double) -> Void = { _, _ in },
+                    epoch: @escaping @Sendable (_ report: EpochReport) -> Void = { _ in }) {
+            self.batch = batch
+            self.epoch = epoch
+        }
+    }
+
+    /// Below this many training ratings one worker trains (every minibatch
+    /// then sees the latest rows, exactly as `bs` says); from it on, one per
+    /// core (at most 4), each on its own block of users × movies.
+    public static let parallelRatings = 1_000_000
+
+    /// Trains a model on `matrix`: a seeded split holds out `valid` of the
+    /// ratings, then ``fit(epochs:cancel:observer:)`` runs `epochs` epochs.
+    ///
+    /// From ``parallelRatings`` on, the users and the movies are each cut
+    /// into one group per worker (W of them) and the ratings into W × W
+    /// blocks; each epoch runs W sub-epochs in which worker `a` trains block
+    /// (a, a + s mod W), so no two workers ever share a row (DSGD's
+    /// stratification). Workers take optimiser steps in lockstep, so the
+    /// result depends on the seed and on W only, not on thread timing. The
+    /// ratings of a block are shuffled each epoch in chunks of about 64k
+    /// (the chunks in random order, each shuffled within), which stays in
+    /// cache; their fixed order was itself a full random permutation.
+    ///
+    /// - Throws: ``RecLabError`` naming the key of a bad setting, when
+    ///   there are no ratings, or ``RecLabError/cancelled`` when Ctrl-C
+    ///   came before the first epoch finished.
+    /// - Complexity: O(epochs × ratings × factors).
+    public static func train(_ matrix: RatingMatrix, parameters: Parameters = Parameters(),
+                             cancel: Cancellation = .never,
+                             observer: TrainingObserver = TrainingObserver()) throws(RecLabError) -> MatrixFactorization {
+        let trainCount = Double(matrix.ratingCount) * (1 - parameters.validFraction)
+        let workers = trainCount >= Double(parallelRatings) ? min(Parallel.coreCount, 4) : 1
+        return try train(matrix, parameters: parameters, workers: workers, cancel: cancel, observer: observer)
+    }
+
+    /// ``train(_:parameters:cancel:observer:)`` with the number of workers
+    /// chosen by the caller (tests exercise the blocked path on small data).
+    static func train(_ matrix: RatingMatrix, parameters: Parameters, workers: Int, cancel: Cancellation,
+                      observer: TrainingObserver) throws(RecLabError) -> MatrixFactorization {
+        try parameters.validate()
+        guard let low = matrix.userRatings.min(), let high = matrix.userRatings.max() else {
+            throw RecLabError("there are no ratings to train on")
+        }
+        let model = MatrixFactorization(
+            parameters: parameters, matrix: matrix, low: low - 0.5, high: high + 0.5, history: [], stoppedEarly: false,
+            state: MFState(matrix: matrix, parameters: parameters, workers: workers))
+        return try model.fit(epochs: parameters.epochs, cancel: cancel, observer: observer)
+    }
+
+    /// Continues training for `epochs` more epochs under a new one-cycle
+    /// schedule, keeping the optimiser's state (as fast.ai's
+    /// `fit_one_cycle` does on a learner that has trained before).
+    ///
+    /// Ctrl-C stops at a batch boundary: the result is then the model as of
+    /// the last epoch that finished, with ``stoppedEarly`` set; before any
+    /// epoch finished it throws ``RecLabError/cancelled`` (this model is
+    /// that last finished state).
+    ///
+    /// - Throws: ``RecLabError`` when `epochs` is negative, or on Ctrl-C as above.
+    /// - Complexity: O(epochs × ratings × factors).
+    public func fit(epochs: Int, cancel: Cancellation = .never,
+                    observer: TrainingObserver = TrainingObserver()) throws(RecLabError) -> MatrixFactorization {
+        guard epochs >= 0 else { throw RecLabError("epochs must be 0 or more (got \(epochs))", subject: "epochs") }
+        var model = self
+        model.stoppedEarly = false
+        guard epochs > 0 else { return model }
+        let plan = MFFitPlan(state: state, batchSize: parameters.batchSize)
+        let schedule = OneCycle(steps: plan.stepsPerEpoch * epochs, lr: parameters.learningRate,
+                                wd: parameters.weightDecay,
+                                firstStep: state.step, beta2: Double(MFKernel.beta2))
+        var buffers = MFFitBuffers(users: matrix.userCount, items: matrix.itemCount)
+        var working = state
+        let firstStep = state.step
+        var smooth = SmoothLoss()
+        for e in 0 ..< epochs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let lifeEpoch = history.count + e
+            let losses: [Double]
+            working.users = working.users.privateCopy()
+            working.items = working.items.privateCopy()
+            do throws(RecLabError) {
+                losses = try runEpoch(&working, plan: plan, epochInFit: e, lifeEpoch: lifeEpoch, firstStep: firstStep,
+                                      schedule: schedule, buffers: &buffers, cancel: cancel, observer: observer)
+            } catch {
+                guard error.isCancellation, e > 0 else { throw error }
+                model.stoppedEarly = true
+                return model
+            }
+            working.step = firstStep + (e + 1) * plan.stepsPerEpoch
+            for loss in losses { smooth.add(loss) }
+            let validLoss = meanSquaredError(working, working.valid)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let report = EpochReport(epoch: lifeEpoch, trainLoss: smooth.value, validLoss: validLoss,
+                                     rmse: validLoss.squareRoot(), seconds: seconds)
+            model.state = working
+            model.history.append(report)
+            observer.epoch(report)
+        }
+        return model
+    }
+
+    /// The mean squared error of `ratings` under `state`'s rows (NaN for none).
+    ///
+    /// - Complexity: O(ratings × factors), split over the cores.
+    func meanSquaredError(_ state: MFState, _ ratings: [MFRating]) -> Double {
+        guard !ratings.isEmpty else { return .nan }
+        let (low, span, k, width) = (Float(low), Float(high - low), factors, state.width)
+        let sums = Parallel.collect(Parallel.ranges(count: ratings.count, minimumChunk: 32_768)) { range in
+            state.users.params.withUnsafeBufferPointer { users in
+                state.items.params.withUnsafeBufferPointer { items in
+                    var sum = 0.0
+                    for r in ratings[range] {
+                        let pu = users[Int(r.user) * width ..< Int(r.user) * width + width]
+                        let pi = items[Int(r.item) * width ..< Int(r.item) * width + width]
+                        var acc: Float = 0
+                        for f in 0 ..< k { acc += pu[pu.startIndex + f] * pi[pi.startIndex + f] }
+                        let z = acc + pu[pu.startIndex + k] + pi[pi.startIndex + k]
+                        let error = Double(low + span / (1 + Foundation.exp(-z)) - r.rating)
+                        sum += error * error
+                    }
+                    return sum
+                }
+            }
+        }
+        return sums.reduce(0, +) / Double(ratings.count)
+    }
+}
+
+/// fast.ai's smoothed training loss: an exponential moving average of the
+/// batch losses (β = 0.98), debiased, restarted by each fit.
+struct SmoothLoss {
+    private var average = 0.0
+    private var count = 0
+
+    mutating func add(_ loss: Double) {
+        count += 1
+        average = 0.98 * average + 0.02 * loss
+    }
+
+    var value: Double { count == 0 ? .nan : average / (1 - pow(0.98, Double(count))) }
+}
