@@ -9,15 +9,7 @@ extension Verbs {
         example: "explain jabril \"Submarine (2010)\""
     ) { call in
         let usage = "explain WHO MOVIE [with MODEL]"
-        let (audience, whoToken) = try ModelQuery.audience(&call, usage: usage)
-        guard let movieToken = call.arguments.next() else {
-            throw ShellError("expected a movie (a movieId or a title in quotes); usage: \(usage)", at: call.arguments.endToken)
-        }
-        let modelToken = try ModelQuery.takeModelName(&call.arguments, usage: usage)
-        try call.arguments.expectEnd(usage: usage)
-        let movie = try findMovie(movieToken, in: call.session)
-        let trained = try ModelQuery.model(named: modelToken, in: call.session, at: call.arguments.verb)
-        let scores = try ModelQuery.scores(audience, with: trained, at: whoToken)
+        let (audience, movie, trained, scores, modelToken) = try ModelQuery.movieQuestion(&call, usage: usage)
         if scores.isRated(movie.id) || trained.model.matrix.itemIndex(of: movie.id) == nil {
             return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
         }

@@ -54,6 +54,21 @@ enum ModelQuery {
         return try arguments.expectName("a model name", usage: usage)
     }
 
+    /// Reads `WHO MOVIE [with MODEL]` and scores every candidate for WHO:
+    /// what `predict` and `explain` share.
+    static func movieQuestion(_ call: inout Invocation, usage: String) throws
+        -> (audience: Audience, movie: (id: Int64, title: String), trained: TrainedModel, scores: ItemScores, modelToken: Token?) {
+        let (audience, whoToken) = try audience(&call, usage: usage)
+        guard let movieToken = call.arguments.next() else {
+            throw ShellError("expected a movie (a movieId or a title in quotes); usage: \(usage)", at: call.arguments.endToken)
+        }
+        let modelToken = try takeModelName(&call.arguments, usage: usage)
+        try call.arguments.expectEnd(usage: usage)
+        let movie = try Verbs.findMovie(movieToken, in: call.session)
+        let trained = try model(named: modelToken, in: call.session, at: call.arguments.verb)
+        return (audience, movie, trained, try scores(audience, with: trained, at: whoToken), modelToken)
+    }
+
     /// The person's ratings as a model takes them.
     static func ratings(of person: Person) -> [(item: Int64, rating: Double)] {
         person.sortedRatings.map { (item: $0.movie, rating: $0.rating) }

@@ -9,15 +9,7 @@ extension Verbs {
         example: "predict jgb \"Princess Bride\"\npredict user 42 260 with knn30"
     ) { call in
         let usage = "predict WHO MOVIE [with MODEL]"
-        let (audience, whoToken) = try ModelQuery.audience(&call, usage: usage)
-        guard let movieToken = call.arguments.next() else {
-            throw ShellError("expected a movie (a movieId or a title in quotes); usage: \(usage)", at: call.arguments.endToken)
-        }
-        let modelToken = try ModelQuery.takeModelName(&call.arguments, usage: usage)
-        try call.arguments.expectEnd(usage: usage)
-        let movie = try findMovie(movieToken, in: call.session)
-        let trained = try ModelQuery.model(named: modelToken, in: call.session, at: call.arguments.verb)
-        let scores = try ModelQuery.scores(audience, with: trained, at: whoToken)
+        let (audience, movie, trained, scores, _) = try ModelQuery.movieQuestion(&call, usage: usage)
         let precision = call.session.settings.precision
         if let score = scores.score(ofItem: movie.id) {
             return .text("\(trained.name) predicts \(score.formatted(fractionDigits: precision)) for \(audience.label): \(movie.title)")
