@@ -46,7 +46,13 @@ enum LensKitFixtures {
                 result.append(Profile(name: row[0], user: row[1] == "user" ? Int64(row[2]) : nil, ratings: []))
             }
             if row[1] == "new", let item = Int64(row[3]) {
-                result[result.count - 1].ratings.append((item, try number(row[4])))
+                // An empty rating is the source user's own, read from the data
+                // (which may not be copied into the repository).
+                let source = try #require(Int64(row[2]), "no source user: \(row)")
+                let rating = row[4].isEmpty
+                    ? try #require(matrix?.rating(user: source, item: item), "no rating of \(item) in the data")
+                    : try number(row[4])
+                result[result.count - 1].ratings.append((item, rating))
             }
         }
         return result

@@ -50,6 +50,21 @@ import Testing
         return text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
     }
 
+    /// Each movie's mean over the people who rated it (a later row of the
+    /// same movie overwriting an earlier one), as the fixture script blends.
+    static func blend(_ people: [(item: Int64, rating: Double)]...) -> [(item: Int64, rating: Double)] {
+        var sums: [Int64: (total: Double, count: Double)] = [:]
+        for person in people {
+            var latest: [Int64: Double] = [:]
+            for (item, rating) in person { latest[item] = rating }
+            for (item, rating) in latest {
+                let s = sums[item] ?? (0, 0)
+                sums[item] = (s.total + rating, s.count + 1)
+            }
+        }
+        return sums.sorted { $0.key < $1.key }.map { (item: $0.key, rating: $0.value.total / $0.value.count) }
+    }
+
     static func int(_ s: Substring) throws -> Int64 { try #require(Int64(s), "not an integer: \(s)") }
     static func double(_ s: Substring) throws -> Double { try #require(Double(s), "not a number: \(s)") }
 
@@ -62,11 +77,25 @@ import Testing
                            candidateCount: Int(try Self.int(c[5])), scoredCount: Int(try Self.int(c[6])),
                            dropped53Count: Int(try Self.int(c[7])), scoredIdSum: try Self.int(c[8]))
         }
+        let matrix = try RatingMatrix.build(from: TableLoader.load(path: Self.ratingsPath))
+        let sources = Dictionary(profiles.map { ($0.name, $0.user) }, uniquingKeysWith: { a, _ in a })
+        // An empty rating is the source user's own, read from the data (which
+        // may not be copied into the repository); invented movies have theirs.
         var given: [String: [(item: Int64, rating: Double)]] = [:]
-        for c in try Self.rows("ratings.csv") {
+        for c in try Self.rows("given.csv") {
             try #require(c.count == 3)
-            given[String(c[0]), default: []].append((try Self.int(c[1]), try Self.double(c[2])))
+            let item = try Self.int(c[1])
+            let rating = c[2].isEmpty
+                ? try #require(matrix.rating(user: sources[String(c[0])] ?? 0, item: item), "\(c[0]): no rating of \(item) in the data")
+                : try Self.double(c[2])
+            given[String(c[0]), default: []].append((item, rating))
         }
+        // The lab's people, read from the spreadsheets as the lab does.
+        let jabril = try UserKNNLabTests.person("jabril-movie-ratings.csv")
+        let jgb = try UserKNNLabTests.person("jgb-movie-ratings.csv")
+        given["jabril"] = jabril
+        given["jgb"] = jgb
+        given["blend"] = Self.blend(jabril, jgb)
         var expected: [String: [Expected]] = [:]
         for c in try Self.rows("scores.csv") {
             try #require(c.count == 5)
@@ -79,7 +108,6 @@ import Testing
         #expect(profiles.filter { $0.kind == "user" }.count >= 15)
         #expect(profiles.filter { $0.kind == "new" }.count >= 15)
 
-        let matrix = try RatingMatrix.build(from: TableLoader.load(path: Self.ratingsPath))
         let model = try UserKNN.train(matrix)
         let user53 = try #require(matrix.userIndex(of: 53))
         let user53Items = Set(matrix.entries(ofUser: user53).map { matrix.itemIds[Int(matrix.userItems[$0])] })

@@ -60,6 +60,21 @@ public struct RatingMatrix: Sendable {
     /// - Complexity: O(1).
     public func itemIndex(of id: Int64) -> Int? { itemLookup.index(of: id) }
 
+    /// User `user`'s rating of item `item`, or `nil` when there is none.
+    ///
+    /// - Complexity: O(log n) for the user's n ratings (their items ascend).
+    public func rating(user: Int64, item: Int64) -> Double? {
+        guard let u = userIndex(of: user), let i = itemIndex(of: item) else { return nil }
+        var range = entries(ofUser: u)
+        while !range.isEmpty {
+            let middle = range.lowerBound + range.count / 2
+            let found = Int(userItems[middle])
+            if found == i { return userRatings[middle] }
+            range = found < i ? middle + 1 ..< range.upperBound : range.lowerBound ..< middle
+        }
+        return nil
+    }
+
     /// The by-user entry positions of user index `u`.
     @inlinable
     public func entries(ofUser u: Int) -> Range<Int> { userOffsets[u] ..< userOffsets[u + 1] }

@@ -21,7 +21,9 @@ Files:
                     ratings (one row, item and rating empty); `new` profiles
                     are new people given by their ratings (one row each;
                     seeded random subsets of a data user's ratings, one with
-                    unknown movie ids mixed in).
+                    unknown movie ids mixed in). A rating is empty when it
+                    is the data user's own (the test reads it from
+                    ml-latest-small; the data may not be copied here).
   itemknn.csv       profile,item,rank,score — ItemItem(20): rank 1..50 is
                     TopN's top 50 in order (`Recommender.adapt`); rank 0 rows
                     are other candidates sampled with a seed, scored or not
@@ -108,8 +110,12 @@ def main(ratings_path, out):
             if given is None:
                 f.write(f'{name},{kind},{user},,\n')
             else:
+                # A rating copied from the data is left empty (the test reads
+                # it from ml-latest-small: the licence forbids copying it).
+                own = ratings[ratings.user == user].set_index('item').rating
                 for i, r in given.items():
-                    f.write(f'{name},{kind},{user},{i},{fmt(r)}\n')
+                    copied = i in own.index and float(own[i]) == float(r)
+                    f.write(f'{name},{kind},{user},{i},{"" if copied else fmt(r)}\n')
 
     rec = Recommender.adapt(ItemItem(20))
     rec.fit(ratings)

@@ -37,8 +37,12 @@ Files written next to this script (plain CSV, no quoting):
   in the training data), candidates, scored (movies LensKit scored),
   dropped53 (movies LensKit lost to user 53's NaN), scored_id_sum (the sum of
   the ids of the movies LensKit scored, a cheap check of the whole set).
-* ``ratings.csv``: profile, item, rating for every ``new`` and
-  ``crashcourse`` profile, in the order given to LensKit.
+* ``given.csv``: profile, item, rating for every ``new`` profile, in the
+  order given to LensKit. The rating is left empty when it is the source
+  user's rating in ml-latest-small (the test reads it from the data: the
+  MovieLens licence forbids copying the data into the repository); only
+  ratings of invented movies, unknown to the data, are written. The
+  ``crashcourse`` profiles are read by the test from the spreadsheets.
 * ``scores.csv``: profile, kind, rank, item, score. Kinds: ``top`` (LensKit's
   100 best, score descending, ties by ascending id, rank 1..100), ``sample``
   (up to 100 further scored movies, seeded), ``dropped53`` (see above; score
@@ -179,8 +183,11 @@ def main():
             pred53 = without53.predict_for_user(-1, cand, series)
             rating_count = len(given)
             known = int(items.isin(list(rated)).sum())
-            for i, r in given.items():
-                rating_rows.append((name, i, fmt(r)))
+            if kind == 'new':
+                own = by_user[user].set_index('item').rating
+                for i, r in given.items():
+                    copied = i in own.index and float(own[i]) == float(r)
+                    rating_rows.append((name, i, '' if copied else fmt(r)))
         pred53 = pred53.reindex(cand)
         scored = pred[pred.notna()]
         # The model without user 53 is the same computation: identical on
@@ -224,7 +231,7 @@ def main():
                 f.write(','.join(str(x) for x in row) + '\n')
 
     write('profiles.csv', 'profile,kind,user,ratings,known,candidates,scored,dropped53,scored_id_sum', profile_rows)
-    write('ratings.csv', 'profile,item,rating', rating_rows)
+    write('given.csv', 'profile,item,rating', rating_rows)
     write('scores.csv', 'profile,kind,rank,item,score', score_rows)
     print(f'{len(profile_rows)} profiles; without-53 model identical where both score (max diff {agree_max})',
           file=sys.stderr)
