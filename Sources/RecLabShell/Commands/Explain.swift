@@ -14,11 +14,7 @@ extension Verbs {
             return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
         }
         if let knn = trained.model as? UserKNN {
-            let knnScores: UserKNNScores
-            switch audience {
-            case .person(let person): knnScores = knn.score(ratings: ModelQuery.ratings(of: person))
-            case .user(let id): knnScores = try knn.score(user: id)
-            }
+            let knnScores = try audience.ask(person: { knn.score(ratings: $0) }, user: { try knn.score(user: $0) })
             guard let explanation = knnScores.explain(item: movie.id) else {
                 return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
             }
@@ -30,11 +26,8 @@ extension Verbs {
         }
         let precision = call.session.settings.precision
         if let knn = trained.model as? ItemKNN {
-            let explanation: ItemKNNExplanation?
-            switch audience {
-            case .person(let person): explanation = knn.explain(ratings: ModelQuery.ratings(of: person), item: movie.id)
-            case .user(let id): explanation = try knn.explain(user: id, item: movie.id)
-            }
+            let explanation = try audience.ask(person: { knn.explain(ratings: $0, item: movie.id) },
+                                               user: { try knn.explain(user: $0, item: movie.id) })
             guard let explanation else {
                 return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
             }
@@ -44,11 +37,8 @@ extension Verbs {
             return .text(try text.render(in: call.session))
         }
         if let bias = trained.model as? BiasModel {
-            let explanation: BiasExplanation?
-            switch audience {
-            case .person(let person): explanation = bias.explain(ratings: ModelQuery.ratings(of: person), item: movie.id)
-            case .user(let id): explanation = try bias.explain(user: id, item: movie.id)
-            }
+            let explanation = try audience.ask(person: { bias.explain(ratings: $0, item: movie.id) },
+                                               user: { try bias.explain(user: $0, item: movie.id) })
             guard let explanation else {
                 return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
             }

@@ -6,6 +6,16 @@ enum Audience {
     case person(Person)
     case user(Int64)
 
+    /// Asks a model about this audience: `person` with a new person's
+    /// ratings, `user` with a data user's id.
+    func ask<T, E: Error>(person: ([(item: Int64, rating: Double)]) throws(E) -> T,
+                          user: (Int64) throws(E) -> T) throws(E) -> T {
+        switch self {
+        case .person(let p): return try person(p.sortedRatings.map { (item: $0.movie, rating: $0.rating) })
+        case .user(let id): return try user(id)
+        }
+    }
+
     /// How the audience is named in messages: `jabril`, `user 42`.
     var label: String {
         switch self {
@@ -69,24 +79,15 @@ enum ModelQuery {
         return (audience, movie, trained, try scores(audience, with: trained, at: whoToken), modelToken)
     }
 
-    /// The person's ratings as a model takes them.
-    static func ratings(of person: Person) -> [(item: Int64, rating: Double)] {
-        person.sortedRatings.map { (item: $0.movie, rating: $0.rating) }
-    }
-
     /// Scores every candidate for the audience, or fails with one line
     /// saying why nothing could be scored and what to do.
     static func scores(_ audience: Audience, with trained: TrainedModel, at token: Token) throws -> ItemScores {
         let scores: ItemScores
-        switch audience {
-        case .person(let person):
-            scores = trained.model.itemScores(ratings: ratings(of: person))
-        case .user(let id):
-            do throws(RecLabError) {
-                scores = try trained.model.itemScores(user: id)
-            } catch {
-                throw ShellError("user \(id) is not in '\(trained.table)', the ratings '\(trained.name)' was trained on", at: token)
-            }
+        do throws(RecLabError) {
+            scores = try audience.ask(person: { ratings throws(RecLabError) in trained.model.itemScores(ratings: ratings) },
+                                      user: { id throws(RecLabError) in try trained.model.itemScores(user: id) })
+        } catch {
+            throw ShellError("\(audience.label) is not in '\(trained.table)', the ratings '\(trained.name)' was trained on", at: token)
         }
         if let problem = scores.problem {
             throw ShellError("\(audience.label): \(problem)", at: token)

@@ -30,26 +30,17 @@ enum Prediction {
         guard trained.model.matrix.itemIndex(of: movie.id) != nil else {
             return "nobody in '\(trained.table)' rated \(movie.title), so \(trained.name) cannot score it"
         }
-        if let knn = trained.model as? UserKNN, case .person(let person) = audience,
-           let explanation = knn.score(ratings: ModelQuery.ratings(of: person)).explain(item: movie.id) {
-            return "\(trained.name) cannot score \(movie.title) for \(audience.label): "
-                + UserKNNExplanationText.shortfall(explanation)
+        let reason: String?
+        if let knn = trained.model as? UserKNN {
+            reason = (try? audience.ask(person: { knn.score(ratings: $0) }, user: { try knn.score(user: $0) }))?
+                .explain(item: movie.id).map(UserKNNExplanationText.shortfall)
+        } else if let knn = trained.model as? ItemKNN {
+            reason = (try? audience.ask(person: { knn.explain(ratings: $0, item: movie.id) },
+                                        user: { try knn.explain(user: $0, item: movie.id) }))??.reason?.description
+        } else {
+            reason = nil
         }
-        if let knn = trained.model as? UserKNN, case .user(let id) = audience,
-           let explanation = try? knn.score(user: id).explain(item: movie.id) {
-            return "\(trained.name) cannot score \(movie.title) for \(audience.label): "
-                + UserKNNExplanationText.shortfall(explanation)
-        }
-        if let knn = trained.model as? ItemKNN {
-            let explanation: ItemKNNExplanation?
-            switch audience {
-            case .person(let person): explanation = knn.explain(ratings: ModelQuery.ratings(of: person), item: movie.id)
-            case .user(let id): explanation = try? knn.explain(user: id, item: movie.id)
-            }
-            if let reason = explanation?.reason {
-                return "\(trained.name) cannot score \(movie.title) for \(audience.label): \(reason)"
-            }
-        }
+        if let reason { return "\(trained.name) cannot score \(movie.title) for \(audience.label): \(reason)" }
         return "\(trained.name) cannot score \(movie.title) for \(audience.label)"
     }
 }
