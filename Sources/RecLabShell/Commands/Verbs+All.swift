@@ -5,6 +5,7 @@ extension Verbs {
         sample, split, pivot,
         rate, unrate, ratings, people, blend,
         train, models, recommend, predict, explain,
+        similar, bias, pca,
         run, history, set, help, quit,
     ]
 }

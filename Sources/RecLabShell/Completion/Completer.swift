@@ -72,6 +72,7 @@ public struct Completer {
         let name = verb.text.lowercased()
         let people = session.people.keys.sorted()
         let last = inCommand.last
+        if let words = movieSpaceWords(verb: name, inCommand: inCommand, prefix: prefix) { return words }
         if last?.isWord("with") == true { return matching(session.workspace.modelNames, prefix) }
         if name == "rate", last?.isWord("from") == true { return paths(startingWith: prefix) }
         if last?.isWord("genre") == true {

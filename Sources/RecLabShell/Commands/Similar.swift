@@ -1,0 +1,89 @@
+import RecLab
+
+extension Verbs {
+    /// `similar MOVIE [N] [with MODEL] [metric cosine|l1] [min N]`.
+    static let similar = Verb(
+        name: "similar", group: .models,
+        summary: "the movies closest to one movie in a model's movie space (mf, lowrank, itemknn)",
+        forms: ["similar MOVIE [N] [with MODEL] [metric cosine|l1] [min N]"],
+        example: """
+            similar "Mary Poppins (1964)"            # ten, with the last mf/lowrank/itemknn model
+            similar "Mary Poppins (1964)" 5 min 50   # only movies with 50 ratings or more
+            similar 1 5 with m metric l1             # Toy Story, by summed absolute difference
+            similar "Toy Story (1995)" with knn      # an itemknn model's kept neighbours
+            """,
+        notes: """
+            mf and lowrank compare movie vectors (biases left out): cosine similarity by
+            default, or with 'metric l1' the sum of absolute differences (lower is
+            closer), as the low-rank tutorial ranks movies. The movie itself comes first
+            (similarity 1, difference 0).
+            itemknn lists the neighbours it kept when trained (cosine of mean-centred
+            ratings, at least min_sim), most similar first, without the movie itself; it
+            has no 'metric l1'.
+            count is the movie's number of ratings in the training data; 'min N' leaves
+            out movies with fewer (the movie asked about always stays).
+            """
+    ) { call in
+        let usage = "similar MOVIE [N] [with MODEL] [metric cosine|l1] [min N]"
+        guard let movieToken = call.arguments.next() else {
+            throw ShellError("expected a movie (a movieId or a title in quotes); usage: \(usage)", at: call.arguments.endToken)
+        }
+        guard movieToken.name != nil || movieToken.number != nil else {
+            throw ShellError("expected a movie (a movieId or a title in quotes), found '\(movieToken.text)'", at: movieToken)
+        }
+        let count = try call.arguments.takeInteger("the number of movies", in: 1...1_000_000) ?? 10
+        var modelToken: Token?
+        var metric: (value: SimilarityMetric, token: Token)?
+        var minCount: Int?
+        while let word = call.arguments.peek {
+            if word.isWord("with") {
+                try MovieSpace.takeModel(&call.arguments, into: &modelToken, usage: usage)
+            } else if word.isWord("metric") {
+                guard metric == nil else { throw ShellError("'metric' is given twice", at: word) }
+                _ = call.arguments.next()
+                let name = try call.arguments.expectName("a metric (cosine or l1)", usage: usage)
+                let all = SimilarityMetric.allCases.map(\.rawValue)
+                guard let value = SimilarityMetric(rawValue: name.text.lowercased()) else {
+                    throw ShellError(Suggestion.unknown("metric", name.text, among: all, plural: "metrics"), at: name)
+                }
+                metric = (value, name)
+            } else if word.isWord("min") {
+                try MovieSpace.takeMinCount(&call.arguments, into: &minCount, usage: usage)
+            } else {
+                throw ShellError("unexpected '\(word.text)'; usage: \(usage)", at: word)
+            }
+        }
+        let trained = try MovieSpace.model(named: modelToken, needing: MovieSpace.space, in: call.session,
+                                           at: call.arguments.verb, verb: "similar")
+        let movie = try MovieSpace.movie(movieToken, in: call.session)
+        let matrix = trained.model.matrix
+        guard matrix.itemIndex(of: movie.id) != nil else {
+            throw ShellError("nobody in '\(trained.table)' rated \(movie.title), so \(trained.name) has no place for it "
+                             + "in its movie space", at: movieToken)
+        }
+        let items: [ScoredItem]
+        let scoreName: String
+        if let space = trained.model as? any MovieVectorModel {
+            let chosen = metric?.value ?? .cosine
+            items = try space.similarItems(to: movie.id, count: count, metric: chosen, minCount: minCount ?? 0)
+            scoreName = chosen == .cosine ? "similarity" : "difference"
+        } else if let knn = trained.model as? ItemKNN {
+            if let metric, metric.value != .cosine {
+                throw ShellError("'\(trained.name)' is an itemknn model: it keeps similarities, not vectors, so it has no "
+                                 + "'metric \(metric.value.rawValue)' (use an mf or lowrank model)", at: metric.token)
+            }
+            let kept = knn.similarItems(to: movie.id, count: Int.max) ?? []
+            let least = minCount ?? 0
+            items = Array(kept.lazy.filter { MovieSpace.ratingCount(of: $0.item, in: matrix) >= least }.prefix(count))
+            scoreName = "similarity"
+        } else {
+            throw ShellError("\(trained.name) has no movie space", at: modelToken ?? call.arguments.verb)
+        }
+        guard !items.isEmpty else {
+            return .text("(\(trained.name) keeps no movie similar to \(movie.title)"
+                         + (minCount.map { " with \($0) ratings or more" } ?? "") + ")")
+        }
+        let lookup = try MovieSpace.lookup(in: call.session, at: call.arguments.verb)
+        return .table(try MovieSpace.table(items, lookup: lookup, matrix: matrix, scoreName: scoreName), rows: items.count)
+    }
+}
