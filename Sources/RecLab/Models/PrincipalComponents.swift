@@ -61,9 +61,7 @@ public struct PrincipalComponents: Sendable {
         var directions: [[Double]] = []
         var variances: [Double] = []
         if d <= n {
-            var covariance = [[Double]](repeating: [Double](repeating: 0, count: d), count: d)
-            for row in x { for i in 0 ..< d where row[i] != 0 { for j in i ..< d { covariance[i][j] += row[i] * row[j] } } }
-            for i in 0 ..< d { for j in i ..< d { covariance[i][j] /= divisor } }
+            let covariance = try PrincipalComponents.covariance(x, divisor: divisor, cancel: cancel)
             let eigen = try SymmetricEigen(symmetric: covariance, cancel: cancel)
             directions = Array(eigen.vectors.prefix(components))
             variances = eigen.values.prefix(components).map { max(0, $0) }
@@ -100,6 +98,28 @@ public struct PrincipalComponents: Sendable {
         totalVariance = total
         let loadings = self.loadings
         projections = x.map { row in loadings.map { PrincipalComponents.dot(row, $0) } }
+    }
+
+    /// The upper triangle of Xᵀ·X / `divisor` for the rows `x` (d numbers
+    /// each), row by row; the lower triangle is left 0.
+    ///
+    /// - Complexity: O(n·d²/2), through pointers: nested arrays would check
+    ///   uniqueness and bounds on every one of the n·d²/2 updates.
+    static func covariance(_ x: [[Double]], divisor: Double, cancel: Cancellation) throws(RecLabError) -> [[Double]] {
+        let d = x.first?.count ?? 0
+        var flat = [Double](repeating: 0, count: d * d)
+        for (k, row) in x.enumerated() {
+            if k % 4096 == 4095 { try cancel.check() }
+            flat.withUnsafeMutableBufferPointer { c in
+                row.withUnsafeBufferPointer { r in
+                    for i in 0 ..< d where r[i] != 0 {
+                        let ri = r[i], base = i * d
+                        for j in i ..< d { c[base + j] += ri * r[j] }
+                    }
+                }
+            }
+        }
+        return (0 ..< d).map { i in (0 ..< d).map { flat[i * d + $0] / divisor } }
     }
 
     /// `v` flipped so its entry of largest magnitude (the first on a tie) is positive.

@@ -68,13 +68,17 @@ enum MovieSpace {
         name = try ModelQuery.takeModelName(&arguments, usage: usage)
     }
 
-    /// The movie `token` names: a title (looked up in `movies`) or a
-    /// movieId; a bare movieId is taken as is when `movies` is not loaded.
-    static func movie(_ token: Token, in session: Session) throws -> (id: Int64, title: String) {
-        if session.workspace.tables["movies"] == nil, token.number != nil, let id = Int64(token.text) {
-            return (id, "movie \(id)")
+    /// The movie `token` names: a title (looked up in `lookup`, the table
+    /// `movies`) or a movieId; a bare movieId is taken as is when `movies`
+    /// is not loaded. Errors as `rate` and `predict` give them.
+    static func movie(_ token: Token, lookup: MovieLookup?) throws -> (id: Int64, title: String) {
+        guard let lookup else {
+            if token.number != nil, let id = Int64(token.text) { return (id, "movie \(id)") }
+            throw ShellError("movies are looked up in the table 'movies': load it first (load movielens small)", at: token)
         }
-        return try Verbs.findMovie(token, in: session)
+        do throws(RecLabError) { return try lookup.find(token.text) } catch {
+            throw ShellError(error.message, at: token)
+        }
     }
 
     /// A lookup over the table `movies`, or `nil` when it is not loaded.

@@ -55,7 +55,8 @@ extension Verbs {
         }
         let trained = try MovieSpace.model(named: modelToken, needing: MovieSpace.space, in: call.session,
                                            at: call.arguments.verb, verb: "similar")
-        let movie = try MovieSpace.movie(movieToken, in: call.session)
+        let lookup = try MovieSpace.lookup(in: call.session, at: call.arguments.verb)
+        let movie = try MovieSpace.movie(movieToken, lookup: lookup)
         let matrix = trained.model.matrix
         guard matrix.itemIndex(of: movie.id) != nil else {
             throw ShellError("nobody in '\(trained.table)' rated \(movie.title), so \(trained.name) has no place for it "
@@ -83,7 +84,6 @@ extension Verbs {
             return .text("(\(trained.name) keeps no movie similar to \(movie.title)"
                          + (minCount.map { " with \($0) ratings or more" } ?? "") + ")")
         }
-        let lookup = try MovieSpace.lookup(in: call.session, at: call.arguments.verb)
         return .table(try MovieSpace.table(items, lookup: lookup, matrix: matrix, scoreName: scoreName), rows: items.count)
     }
 }
