@@ -129,12 +129,14 @@ public struct PrincipalComponents: Sendable {
         return v.isEmpty || v[best] >= 0 ? v : v.map { -$0 }
     }
 
+    /// a·b over `a`'s length.
     static func dot(_ a: [Double], _ b: [Double]) -> Double {
         var s = 0.0
         for j in a.indices { s += a[j] * b[j] }
         return s
     }
 
+    /// `v` scaled to length 1 (unchanged when it is zero).
     static func normalised(_ v: [Double]) -> [Double] {
         let norm = dot(v, v).squareRoot()
         return norm > 0 ? v.map { $0 / norm } : v
