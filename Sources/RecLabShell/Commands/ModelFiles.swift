@@ -53,12 +53,13 @@ enum ModelFiles {
             throw ShellError(RecLabError(error.message, file: path.text).description, at: path)
         }
         let saved = checkpoint.info["name"].flatMap { isName($0) ? $0 : nil }
-        let name = nameToken?.text ?? saved ?? TableName.forFile(path.text)
+        let name = nameToken?.text ?? call.targets.first?.text ?? saved ?? TableName.forFile(path.text)
         var trained = TrainedModel(name: name, model: checkpoint.model, table: checkpoint.info["table"] ?? "(unknown)",
                                    seconds: checkpoint.info["seconds"].flatMap(Double.init) ?? 0)
         trained.people = checkpoint.namedUsers
-        if call.targets.isEmpty, call.session.workspace.tables[name] != nil {
-            throw ShellError("'\(name)' is a table; give the model another name (load model \(path.text) as NAME)", at: nameToken ?? path)
+        if call.session.workspace.tables[name] != nil {
+            throw ShellError("'\(name)' is a table; give the model another name (load model \(path.text) as NAME)",
+                             at: nameToken ?? call.targets.first ?? path)
         }
         let matrix = checkpoint.model.matrix
         var lines: [String] = []
