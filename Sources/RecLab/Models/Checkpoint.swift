@@ -83,16 +83,15 @@ public struct Checkpoint: Sendable {
             writer.write(name)
             writer.write(user)
         }
-        var payload = CheckpointWriter(capacity: model.checkpointSize)
-        model.encode(into: &payload)
-        writer.write(UInt64(payload.bytes.count))
-        var bytes = writer.bytes
-        bytes.append(contentsOf: payload.bytes)
-        let total = UInt64(bytes.count + 4)
-        for k in 0 ..< 8 { bytes[12 + k] = UInt8(truncatingIfNeeded: total >> (8 * k)) }
-        let crc = CRC32.checksum(bytes)
-        for k in 0 ..< 4 { bytes.append(UInt8(truncatingIfNeeded: crc >> (8 * k))) }
-        return bytes
+        // The payload is written in place; its length and the file's are
+        // filled in once known.
+        let lengthAt = writer.bytes.count
+        writer.write(UInt64(0))
+        model.encode(into: &writer)
+        writer.patch(UInt64(writer.bytes.count - lengthAt - 8), at: lengthAt)
+        writer.patch(UInt64(writer.bytes.count + 4), at: 12)
+        writer.appendChecksum()
+        return writer.bytes
     }
 
     /// Reads a checkpoint from a file's bytes; `file` names it in errors.

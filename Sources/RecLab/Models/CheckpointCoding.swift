@@ -14,6 +14,18 @@ public struct CheckpointWriter: Sendable {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    /// Overwrites the 8 bytes at `offset` (written earlier as a placeholder)
+    /// with `value`, least significant byte first.
+    public mutating func patch(_ value: UInt64, at offset: Int) {
+        for k in 0 ..< 8 where offset + k < bytes.count { bytes[offset + k] = UInt8(truncatingIfNeeded: value >> (8 * k)) }
+    }
+
+    /// Appends the CRC-32 of everything written so far.
+    public mutating func appendChecksum() {
+        let crc = CRC32.checksum(bytes)
+        write(crc)
+    }
+
     /// Appends a double by its bit pattern (exact).
     public mutating func write(_ value: Double) { write(value.bitPattern) }
 

@@ -2,8 +2,7 @@
 /// file damaged on disk or in transit is recognised rather than loaded.
 ///
 /// Slicing-by-8: eight tables let the loop fold eight bytes per step
-/// instead of one (about 1 GB/s rather than 0.3 GB/s on the build machine),
-/// which matters for model files of hundreds of megabytes.
+/// instead of one, which matters for model files of hundreds of megabytes.
 public enum CRC32 {
     /// `tables[k][b]`: the CRC of byte `b` followed by `k` zero bytes.
     private static let tables: [[UInt32]] = {
