@@ -17,6 +17,9 @@ final class ProgressBar: @unchecked Sendable {
     private let lock = NSLock()
     /// What the bar line shows now (`nil`: no bar).
     private var shown: String?
+    /// Whether the cursor sits at the start of the line a bar was erased
+    /// from, nothing written since.
+    private var onErasedLine = false
 
     /// Draws or erases the bar.
     func show(_ progress: CommandProgress) {
@@ -28,17 +31,25 @@ final class ProgressBar: @unchecked Sendable {
             guard text != shown else { return }
             Terminal.write("\r" + text + "\u{1B}[K")
             shown = text
+            onErasedLine = false
         case .finished:
             eraseLocked()
         }
     }
 
     /// Writes output, erasing the bar first.
+    ///
+    /// After Ctrl-C the session writes a lone newline to leave the line
+    /// where the terminal echoed `^C`; when that line was the bar's, erasing
+    /// the bar already cleared it, so the newline is dropped rather than
+    /// leaving a blank line.
     func write(_ text: String) {
         lock.lock()
         defer { lock.unlock() }
         eraseLocked()
-        Terminal.write(text)
+        let skip = onErasedLine && text == "\n"
+        onErasedLine = false
+        if !skip { Terminal.write(text) }
     }
 
     /// Writes to standard error, erasing the bar first.
@@ -46,6 +57,7 @@ final class ProgressBar: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         eraseLocked()
+        onErasedLine = false
         Terminal.writeError(text)
     }
 
@@ -53,6 +65,7 @@ final class ProgressBar: @unchecked Sendable {
         guard shown != nil else { return }
         Terminal.write("\r\u{1B}[K")
         shown = nil
+        onErasedLine = true
     }
 
     /// The bar's text, at most `width − 3` columns: the terminal echoes
