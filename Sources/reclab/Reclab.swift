@@ -36,6 +36,13 @@ struct Reclab: ParsableCommand {
         let session = Session(dataFolders: dataFolders(), output: Terminal.write)
         session.errorOutput = Terminal.writeError
         session.terminalWidth = Terminal.outputIsTerminal ? Terminal.width : nil
+        if Terminal.outputIsTerminal {
+            // The bar is drawn only on a terminal, and erased before any output.
+            let bar = ProgressBar()
+            session.output = bar.write
+            session.errorOutput = bar.writeError
+            session.progress = bar.show
+        }
         Interrupts.install(for: session)
         session.peopleStore = PeopleStore(folder: Paths.people(workspace: workspace))
         for warning in session.loadPeople() { Terminal.writeError("warning: \(warning)\n") }

@@ -12,7 +12,7 @@ import Testing
 
     @Test func verbsAtTheStartOfACommand() {
         #expect(completer.complete(word: "he", before: "") == ["head", "help"])
-        #expect(completer.complete(word: "fi", before: "x = stats ratings by movieId | ") == ["filter"])
+        #expect(completer.complete(word: "fil", before: "x = stats ratings by movieId | ") == ["filter"])
     }
 
     @Test func tablesAndColumns() {

@@ -104,8 +104,14 @@ extension MatrixFactorization: Recommender {
     public var settings: [(key: String, value: String)] {
         [("factors", String(parameters.factors)), ("epochs", String(epochsTrained)),
          ("lr", String(parameters.learningRate)), ("wd", String(parameters.weightDecay)),
-         ("valid", "\(parameters.validFraction * 100)%"), ("seed", String(parameters.seed)),
+         ("valid", Self.percent(parameters.validFraction)), ("seed", String(parameters.seed)),
          ("bs", String(parameters.batchSize))]
+    }
+
+    /// `20%` for 0.2, as `train` takes it (`12.5%`, never `20.000000000000004%`).
+    static func percent(_ fraction: Double) -> String {
+        let text = (fraction * 100).formatted(maxFractionDigits: 6)
+        return (text.hasSuffix(".0") ? String(text.dropLast(2)) : text) + "%"
     }
 
     /// Folds the person in (``foldIn(ratings:)``) and predicts every movie

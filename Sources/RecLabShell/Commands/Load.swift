@@ -1,19 +1,28 @@
 import Foundation
 
 extension Verbs {
-    /// `load PATH` / `load movielens NAME`: read tables from files.
+    /// `load PATH` / `load movielens NAME` / `load model PATH [as NAME]`:
+    /// read tables (or a saved model) from files.
     static let load = Verb(
         name: "load", group: .tables,
-        summary: "read a CSV/TSV/MovieLens file, or a whole MovieLens release by name",
-        forms: ["load PATH", "NAME = load PATH", "load movielens small|100k|1m|10m|20m|25m|32m|latest"],
+        summary: "read a CSV/TSV/MovieLens file, a whole MovieLens release by name, or a saved model",
+        forms: ["load PATH", "NAME = load PATH", "load movielens small|100k|1m|10m|20m|25m|32m|latest",
+                "load model PATH [as NAME]"],
         example: """
             load movielens small          # binds ratings, movies, tags, links
             load ../shared/data/crashcourse/jabril-movie-ratings.csv   # binds jabril_movie_ratings
             jabril = load ../shared/data/crashcourse/jabril-movie-ratings.csv
+            load model mf.model as mf2    # a model saved with: save model mf mf.model
             """
     ) { call in
-        let usage = "load PATH | load movielens NAME"
+        let usage = "load PATH | load movielens NAME | load model PATH [as NAME]"
         let cancel = call.session.cancellation
+        // A bare `load model` loads a model, unless a file has that name.
+        if call.arguments.peek?.isWord("model") == true,
+           call.arguments.peekSecond != nil || !FileManager.default.fileExists(atPath: call.arguments.peek?.text ?? "") {
+            _ = call.arguments.next()
+            return try ModelFiles.load(&call, usage: "load model PATH [as NAME]")
+        }
         // A bare `load movielens` asks for a release, unless a file has that name.
         if call.arguments.peek?.isWord("movielens") == true,
            call.arguments.peekSecond != nil || !FileManager.default.fileExists(atPath: call.arguments.peek?.text ?? "") {

@@ -84,8 +84,13 @@ enum ModelQuery {
     static func scores(_ audience: Audience, with trained: TrainedModel, at token: Token) throws -> ItemScores {
         let scores: ItemScores
         do throws(RecLabError) {
-            scores = try audience.ask(person: { ratings throws(RecLabError) in trained.model.itemScores(ratings: ratings) },
-                                      user: { id throws(RecLabError) in try trained.model.itemScores(user: id) })
+            if case .person(let person) = audience, let id = trained.people[person.name] {
+                // Trained as a user (people=on): their own vector.
+                scores = try PeopleAsUsers.scores(for: person, user: id, in: trained.model)
+            } else {
+                scores = try audience.ask(person: { ratings throws(RecLabError) in trained.model.itemScores(ratings: ratings) },
+                                          user: { id throws(RecLabError) in try trained.model.itemScores(user: id) })
+            }
         } catch {
             throw ShellError("\(audience.label) is not in '\(trained.table)', the ratings '\(trained.name)' was trained on", at: token)
         }

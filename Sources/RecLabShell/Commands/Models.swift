@@ -16,12 +16,17 @@ extension Verbs {
             Column(name: "name", texts: models.map { $0.name + ($0.name == ws.lastModel ? " *" : "") }),
             Column(name: "algorithm", texts: models.map(\.model.algorithm)),
             Column(name: "settings", texts: models.map(\.settingsText)),
-            Column(name: "trained on", texts: models.map(\.table)),
+            Column(name: "trained on", texts: models.map { $0.table + Self.peopleSuffix($0.people) }),
             Column(name: "ratings", integers: models.map { Int64($0.model.matrix.ratingCount) }),
             Column(name: "time", texts: models.map { Self.duration($0.seconds) }),
         ])
         return .text(call.session.render(listing, rows: listing.rowCount)
                      + "* the default model of recommend, predict and explain")
+    }
+
+    /// ` + jabril, me` for the people trained as users.
+    static func peopleSuffix(_ people: [String: Int64]) -> String {
+        people.isEmpty ? "" : " + " + people.keys.sorted().joined(separator: ", ")
     }
 
     /// `12 ms`, `1.4 s`.

@@ -1,15 +1,25 @@
 import Foundation
 
 extension Verbs {
-    /// `save TABLE PATH` / `save session PATH`.
+    /// `save TABLE PATH` / `save session PATH` / `save model MODEL PATH`.
     static let save = Verb(
         name: "save", group: .tables,
-        summary: "write a table to a CSV file, or the session's successful cells to a script",
-        forms: ["save TABLE PATH", "save session PATH"],
-        example: "save popular popular.csv\nsave session my-lab.reclab     # replay later with: reclab my-lab.reclab"
+        summary: "write a table to a CSV file, the session's successful cells to a script, or a model to a file",
+        forms: ["save TABLE PATH", "save session PATH", "save model MODEL PATH"],
+        example: """
+            save popular popular.csv
+            save session my-lab.reclab     # replay later with: reclab my-lab.reclab
+            save model mf mf.model         # load it again with: load model mf.model
+            """
     ) { call in
-        let usage = "save TABLE PATH | save session PATH"
-        let first = try call.arguments.expectName("a table name or 'session'", usage: usage)
+        let usage = "save TABLE PATH | save session PATH | save model MODEL PATH"
+        // `save model X PATH`, unless a table called `model` is being saved.
+        if call.arguments.peek?.isWord("model") == true,
+           call.session.workspace.tables["model"] == nil || call.arguments.remaining.count > 2 {
+            _ = call.arguments.next()
+            return try ModelFiles.save(&call, usage: "save model MODEL PATH")
+        }
+        let first = try call.arguments.expectName("a table name, 'session' or 'model'", usage: usage)
         if first.isWord("session"), call.session.workspace.tables["session"] == nil || call.arguments.peekSecond == nil && call.input == nil {
             let path = try call.arguments.expectName("a file path", usage: usage)
             try call.arguments.expectEnd(usage: usage)

@@ -3,15 +3,28 @@ import RecLab
 
 extension Verbs {
     /// `[NAME =] train ALGO [key=value...] [on TABLE]`.
+    ///
+    /// Algorithms with a ``Algorithm/live`` trainer (`mf`) print fast.ai's
+    /// table while they train, one row as each epoch ends, through the
+    /// session's output (see ``Session/output``), and show a bar on the
+    /// terminal; every check that can fail runs before the first row.
     static let train = Verb(
         name: "train", group: .models,
-        summary: "train a model on the ratings: userknn, itemknn, bias or popular (bare 'train X' names the model X)",
+        summary: "train a model on the ratings: \(ModelTraining.algorithmList) (bare 'train X' names the model X)",
         forms: ["[NAME =] train ALGO [key=value...] [on TABLE]"],
         example: """
             train userknn nbrs=15 min_nbrs=3      # the lab's model, named 'userknn'
             knn30 = train userknn nbrs=30 on train_ratings
+            train mf factors=50 epochs=5 lr=0.005 wd=0.1 valid=20% seed=42
+            train mf people=on                    # the people are trained as users too
             """,
-        notes: Algorithm.helpText
+        notes: Algorithm.helpText + """
+
+
+            mf prints fast.ai's table (epoch, train_loss, valid_loss, rmse, time) as each epoch
+            ends; 'fit MODEL N' trains it N epochs more. Ctrl-C stops it at the end of a batch and
+            keeps the epochs that finished (none finished: nothing is trained).
+            """
     ) { call in
         let usage = "[NAME =] train ALGO [key=value...] [on TABLE]"
         let algorithm = try ModelTraining.algorithm(&call.arguments, usage: usage)
@@ -29,8 +42,14 @@ extension Verbs {
             throw ShellError("no table 'ratings' to train on: load one (load movielens small) or say which (train \(algorithm.name) on TABLE)",
                              at: call.arguments.verb)
         }
+        let name = call.targets.first?.text ?? algorithm.name
+        // Checked before training, so a model that prints while it trains
+        // never prints for a cell that then fails.
+        if call.session.workspace.tables[name] != nil {
+            throw ShellError("'\(name)' is a table; give the model another name (m = train …)", at: call.targets.first)
+        }
         let started = DispatchTime.now().uptimeNanoseconds
-        let matrix: RatingMatrix
+        var matrix: RatingMatrix
         do throws(RecLabError) {
             matrix = try RatingMatrix.build(from: table, cancel: call.session.cancellation)
         } catch {
@@ -39,20 +58,49 @@ extension Verbs {
         guard matrix.ratingCount > 0 else {
             throw ShellError("'\(tableName)' has no ratings to train on", at: tableToken ?? call.arguments.verb)
         }
-        let model = try algorithm.train(matrix, values, call.session.cancellation)
+        var people: [String: Int64] = [:]
+        if values.flag("people") {
+            (matrix, people) = try PeopleAsUsers.append(call.session.people, to: matrix, cancel: call.session.cancellation,
+                                                       at: call.arguments.verb)
+        }
+        let model: any Recommender
+        if let live = algorithm.live {
+            let feedback = TrainingFeedback(session: call.session)
+            defer { feedback.finishProgress() }
+            model = try live(matrix, values, feedback)
+        } else {
+            model = try algorithm.train(matrix, values, call.session.cancellation)
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        let name = algorithm.name
-        let trained = TrainedModel(name: call.targets.first?.text ?? name, model: model, table: tableName, seconds: seconds)
+        var trained = TrainedModel(name: name, model: model, table: tableName, seconds: seconds)
+        trained.people = people
         let kind = trained.name == algorithm.name ? "" : "\(algorithm.name) "
-        let text = "\(trained.name): \(kind)trained on \(tableName) "
+        let data = people.isEmpty ? tableName : "\(tableName) and \(NumberFormatting.counted(people.count, "person", plural: "people"))"
+        var text = "\(trained.name): \(kind)trained on \(data) "
             + "(\(NumberFormatting.counted(matrix.ratingCount, "rating")) by \(NumberFormatting.counted(matrix.userCount, "user")) "
             + "of \(NumberFormatting.counted(matrix.itemCount, "movie")))"
+        if let continuable = model as? any ContinuableModel, continuable.stoppedEarly {
+            text = ModelTraining.stoppedLine(name: trained.name, kept: continuable.epochsTrained,
+                                             of: values.whole("epochs")) + "\n" + text
+        }
         return .model(trained, text)
     }
 }
 
 /// Reading `train`'s algorithm and `key=value` settings.
 enum ModelTraining {
+    /// `userknn, itemknn, bias, popular or mf`.
+    static var algorithmList: String {
+        let names = Algorithm.all.map(\.name)
+        return names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+    }
+
+    /// What Ctrl-C during training leaves: `stopped by Ctrl-C after 2 of 5 epochs; mf keeps those 2 epochs`.
+    static func stoppedLine(name: String, kept: Int, of requested: Int) -> String {
+        "stopped by Ctrl-C after \(kept) of \(requested) epochs; \(name) keeps "
+            + (kept == 1 ? "that epoch" : "those \(kept) epochs")
+    }
+
     /// The algorithm named next.
     static func algorithm(_ arguments: inout Arguments, usage: String) throws -> Algorithm {
         let names = Algorithm.all.map(\.name)
@@ -106,15 +154,23 @@ enum ModelTraining {
             }
         case .whole(let range):
             guard let n = token.number, n.rounded() == n, n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
-                throw ShellError("\(setting.key) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(token.text)'", at: token)
+                throw ShellError("\(setting.key) must be a whole number\(bounds(range)), not '\(token.text)'", at: token)
             }
             return n
         case .number(let range):
             guard let n = token.number, range.contains(n) else {
-                throw ShellError("\(setting.key) must be a number from \(describe(range.lowerBound, .number(range))) "
-                                 + "to \(describe(range.upperBound, .number(range))), not '\(token.text)'", at: token)
+                throw ShellError("\(setting.key) must be a number\(bounds(range, setting.kind)), not '\(token.text)'", at: token)
             }
             return n
+        case .percent(let range):
+            guard case .percent(let p) = token.kind else {
+                throw ShellError("\(setting.key) is a percentage like \(describe(setting.defaultValue, setting.kind)), "
+                                 + "not '\(token.text)'", at: token)
+            }
+            guard range.contains(p) else {
+                throw ShellError("\(setting.key) must be a percentage\(bounds(range, setting.kind)), not '\(token.text)'", at: token)
+            }
+            return p / 100
         }
     }
 
@@ -124,6 +180,28 @@ enum ModelTraining {
         case .onOff: return value != 0 ? "on" : "off"
         case .whole: return String(Int(value))
         case .number: return value == value.rounded() ? String(Int(value)) : value.formatted(maxFractionDigits: 6)
+        case .percent: return describe(value * 100, .number(0 ... 100)) + "%"
         }
+    }
+
+    /// ` from 1 to 10000`; nothing for a range that only guards against
+    /// absurd input (the engine then says what is allowed).
+    private static func bounds(_ range: ClosedRange<Int>) -> String {
+        range.upperBound >= Int(Int32.max) ? "" : " from \(range.lowerBound) to \(range.upperBound)"
+    }
+
+    /// ` from -1 to 1` (`from 0% to 100%` for a percentage); nothing for an unbounded range.
+    private static func bounds(_ range: ClosedRange<Double>, _ kind: Algorithm.Kind) -> String {
+        guard range.lowerBound.isFinite, range.upperBound.isFinite else { return "" }
+        let unit = kind.isPercent ? "%" : ""
+        return " from \(describe(range.lowerBound, .number(range)))\(unit) to \(describe(range.upperBound, .number(range)))\(unit)"
+    }
+}
+
+extension Algorithm.Kind {
+    /// Whether values are written as percentages.
+    var isPercent: Bool {
+        if case .percent = self { return true }
+        return false
     }
 }

@@ -43,10 +43,18 @@ public struct Completer {
         guard let verb = inCommand.first else {
             return matching(Verbs.all.map(\.name), prefix)
         }
+        if verb.isWord("save"), inCommand.count == 2, inCommand[inCommand.startIndex + 1].isWord("model") {
+            return matching(session.workspace.modelNames.filter { session.workspace.models[$0]?.model is any CheckpointableModel }, prefix)
+        }
+        if verb.isWord("fit") {
+            // Then a number of epochs: nothing to offer.
+            guard inCommand.count == 1 else { return [] }
+            return matching(session.workspace.modelNames.filter { session.workspace.models[$0]?.model is any ContinuableModel }, prefix)
+        }
         if ["load", "run"].contains(verb.text.lowercased()) || (verb.isWord("save") && inCommand.count >= 2) {
             if verb.isWord("load"), inCommand.count == 1 {
                 let files = paths(startingWith: prefix)
-                return matching(["movielens"], prefix) + files
+                return matching(["movielens", "model"], prefix) + files
             }
             if verb.isWord("load"), inCommand.count == 2, inCommand.last?.isWord("movielens") == true {
                 return matching(["small", "100k", "1m", "10m", "20m", "25m", "32m", "latest"], prefix)
@@ -54,6 +62,9 @@ public struct Completer {
             return paths(startingWith: prefix)
         }
         if verb.isWord("help") { return matching(Verbs.all.map(\.name), prefix) }
+        if verb.isWord("save"), inCommand.count == 1 {
+            return matching(session.workspace.names + ["session", "model"], prefix)
+        }
         if let models = modelWords(verb: verb, inCommand: Array(inCommand), prefix: prefix) { return models }
         if verb.isWord("set"), inCommand.count == 1 {
             return matching(["rows", "width", "precision", "timer", "seed"], prefix)

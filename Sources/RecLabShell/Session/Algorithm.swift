@@ -11,6 +11,8 @@ struct Algorithm: Sendable {
         case number(ClosedRange<Double>)
         /// `on` or `off`.
         case onOff
+        /// A percentage (`20%`) in a range of percents, kept as a fraction (0.2).
+        case percent(ClosedRange<Double>)
     }
 
     /// One `key=value` setting.
@@ -37,6 +39,9 @@ struct Algorithm: Sendable {
     var settings: [Setting]
     /// Trains a model from the matrix and the settings.
     var train: @Sendable (RatingMatrix, Values, Cancellation) throws -> any Recommender
+    /// Trains while showing how it goes (a bar, a line per epoch); used
+    /// instead of ``train`` when set.
+    var live: (@Sendable (RatingMatrix, Values, TrainingFeedback) throws -> any Recommender)? = nil
 
     /// The defaults of every setting.
     var defaults: Values {
@@ -46,7 +51,7 @@ struct Algorithm: Sendable {
 
 extension Algorithm {
     /// Every algorithm, in the order `help train` lists them.
-    static let all: [Algorithm] = [userKNN, itemKNN, bias, popular]
+    static let all: [Algorithm] = [userKNN, itemKNN, bias, popular, mf]
 
     /// The algorithms and their settings with defaults, for `help train`.
     static var helpText: String {
@@ -63,7 +68,7 @@ extension Algorithm {
 
     /// Algorithms the language names but that are not built yet, with where
     /// they are coming from.
-    static let planned = ["mf", "lowrank", "als"]
+    static let planned = ["lowrank", "als"]
 
     /// LensKit's `UserUser`, exactly (`USERKNN.md`).
     static let userKNN = Algorithm(

@@ -30,7 +30,19 @@ public final class Session {
     /// The cells that succeeded, for `save session`.
     public private(set) var recordedCells: [String] = []
     /// Where output goes.
+    ///
+    /// A verb returns its result when it ends, and the session prints it
+    /// then. A verb that runs for long may also print lines while it
+    /// runs, through ``TrainingFeedback`` (which calls this): `train mf` and
+    /// `fit` print fast.ai's table a row at a time as each epoch ends. Such a
+    /// verb checks everything that can fail before its first line, so a
+    /// cell that fails prints only its error; only Ctrl-C can stop it after
+    /// lines were printed (then the cell keeps what it finished, or nothing).
     public var output: (String) -> Void
+    /// Draws how far a long command has got (a bar redrawn in place). Set
+    /// by the executable only when output goes to a terminal, so the bar
+    /// never reaches a transcript, a saved session or a script's output.
+    public var progress: ((CommandProgress) -> Void)?
     /// Where error lines of scripts go (by default, ``output``).
     public var errorOutput: ((String) -> Void)?
     /// Set by Ctrl-C; unlike ``cancellation`` it is not reset by each cell,

@@ -10,6 +10,9 @@ public struct TrainedModel: Sendable {
     public var table: String
     /// Wall time of training, matrix building included, in seconds.
     public var seconds: Double
+    /// The people trained as users of the model (`train … people=on`): each
+    /// one's user id in the model's ratings.
+    public var people: [String: Int64] = [:]
 
     /// A model bound to `name`.
     public init(name: String, model: any Recommender, table: String, seconds: Double) {

@@ -1,0 +1,195 @@
+/// The trainable numbers of an mf model in the checkpoint's layout, which
+/// does not change when ``MFState``'s memory layout does: per side (users,
+/// movies), the parameters and Adam's two moments, each row's `factors`
+/// vector numbers then its bias, rows in index order, no padding.
+struct MFCanonicalRows: Sendable {
+    /// One side's three arrays, `rows × (factors + 1)` each.
+    struct Side: Sendable {
+        var params: [Float]
+        var m: [Float]
+        var v: [Float]
+    }
+
+    var users: Side
+    var items: Side
+}
+
+extension MFState {
+    /// The rows in the checkpoint's layout. With ``init(matrix:parameters:workers:step:rows:)``,
+    /// the only code that knows both layouts: a new ``MFState`` layout is
+    /// adapted here.
+    ///
+    /// - Complexity: O((users + items) × factors).
+    func exportRows(factors: Int) -> MFCanonicalRows {
+        func export(_ table: MFTable, rows: Int) -> MFCanonicalRows.Side {
+            func strip(_ padded: [Float]) -> [Float] {
+                var out: [Float] = []
+                out.reserveCapacity(rows * (factors + 1))
+                for r in 0 ..< rows { out.append(contentsOf: padded[r * width ..< r * width + factors + 1]) }
+                return out
+            }
+            return MFCanonicalRows.Side(params: strip(table.params), m: strip(table.m), v: strip(table.v))
+        }
+        return MFCanonicalRows(users: export(users, rows: users.params.count / width),
+                               items: export(items, rows: items.params.count / width))
+    }
+
+    /// The state of a model trained on `matrix` with `parameters` and
+    /// `workers` after `step` optimiser steps, with `rows` (as
+    /// ``exportRows(factors:)`` gave them): the split and training order
+    /// are drawn again from the seed, exactly as training drew them.
+    ///
+    /// - Precondition: `rows` has `(factors + 1)` numbers per user and movie of `matrix`.
+    /// - Complexity: O(ratings + (users + items) × factors).
+    init(matrix: RatingMatrix, parameters: MatrixFactorization.Parameters, workers: Int, step: Int,
+         rows: MFCanonicalRows) {
+        self.init(matrix: matrix, parameters: parameters, workers: workers)
+        let (k, width) = (parameters.factors + 1, self.width)
+        func place(_ side: MFCanonicalRows.Side, into table: inout MFTable) {
+            for r in 0 ..< table.params.count / width {
+                for f in 0 ..< k {
+                    table.params[r * width + f] = side.params[r * k + f]
+                    table.m[r * width + f] = side.m[r * k + f]
+                    table.v[r * width + f] = side.v[r * k + f]
+                }
+            }
+        }
+        place(rows.users, into: &users)
+        place(rows.items, into: &items)
+        self.step = step
+    }
+}
+
+extension MatrixFactorization: CheckpointableModel {
+    /// `mf`.
+    public static let checkpointKind = "mf"
+
+    /// The payload's bytes: the ratings, the rows and their moments dominate.
+    public var checkpointSize: Int {
+        let rows = matrix.userCount + matrix.itemCount
+        return 256 + history.count * 40 + 20 * matrix.ratingCount + 12 * rows + 12 * rows * (factors + 1)
+    }
+
+    /// Writes the settings, the range, the training history, the ratings
+    /// (for the rated-movie exclusion and to redraw the split) and every
+    /// row with its optimiser moments (so `fit` continues exactly).
+    ///
+    /// - Complexity: O(ratings + (users + items) × factors).
+    public func encode(into writer: inout CheckpointWriter) {
+        let p = parameters
+        writer.write(Int64(p.factors))
+        writer.write(Int64(p.epochs))
+        writer.write(p.learningRate)
+        writer.write(p.weightDecay)
+        writer.write(p.validFraction)
+        writer.write(p.seed)
+        writer.write(Int64(p.batchSize))
+        writer.write(low)
+        writer.write(high)
+        writer.write(Int64(state.workers))
+        writer.write(Int64(state.step))
+        writer.write(UInt8(stoppedEarly ? 1 : 0))
+        writer.write(Int64(history.count))
+        for e in history {
+            writer.write(Int64(e.epoch))
+            writer.write(e.trainLoss)
+            writer.write(e.validLoss)
+            writer.write(e.rmse)
+            writer.write(e.seconds)
+        }
+        writer.write(Int64(matrix.userCount))
+        writer.write(Int64(matrix.itemCount))
+        writer.write(Int64(matrix.ratingCount))
+        writer.write(contentsOf: matrix.userIds)
+        writer.write(contentsOf: matrix.itemIds)
+        writer.write(contentsOf: (0 ..< matrix.userCount).map { UInt32(matrix.entries(ofUser: $0).count) })
+        writer.write(contentsOf: matrix.userItems)
+        writer.write(contentsOf: matrix.userRatings)
+        let rows = state.exportRows(factors: factors)
+        for side in [rows.users, rows.items] {
+            writer.write(contentsOf: side.params)
+            writer.write(contentsOf: side.m)
+            writer.write(contentsOf: side.v)
+        }
+    }
+
+    /// Reads what ``encode(into:)`` wrote, refusing anything inconsistent.
+    ///
+    /// - Complexity: O(ratings + (users + items) × factors).
+    public static func decode(from reader: inout CheckpointReader, cancel: Cancellation) throws(RecLabError) -> MatrixFactorization {
+        let damaged = CheckpointReader.damaged
+        let limit = Int(Int32.max)
+        var p = Parameters()
+        p.factors = try reader.readCount("factors", in: 1 ... 1024)
+        p.epochs = try reader.readCount("epochs", in: 0 ... limit)
+        p.learningRate = try reader.readDouble()
+        p.weightDecay = try reader.readDouble()
+        p.validFraction = try reader.readDouble()
+        p.seed = try reader.read(UInt64.self)
+        p.batchSize = try reader.readCount("bs", in: 1 ... limit)
+        do throws(RecLabError) { try p.validate() } catch { throw damaged(error.message) }
+        let low = try reader.readDouble(), high = try reader.readDouble()
+        guard low.isFinite, high.isFinite, low < high else { throw damaged("the prediction range \(low)…\(high)") }
+        let workers = try reader.readCount("workers", in: 1 ... 64)
+        let step = try reader.readCount("the step count", in: 0 ... 1 << 52)
+        let stoppedEarly = try reader.read(UInt8.self) != 0
+        var history: [EpochReport] = []
+        let epochCount = try reader.readCount("the epoch count", in: 0 ... 1_000_000)
+        for _ in 0 ..< epochCount {
+            let epoch = try reader.readCount("an epoch number", in: 0 ... limit)
+            history.append(EpochReport(epoch: epoch, trainLoss: try reader.readDouble(), validLoss: try reader.readDouble(),
+                                       rmse: try reader.readDouble(), seconds: try reader.readDouble()))
+        }
+        let matrix = try decodeMatrix(&reader, cancel: cancel)
+        try cancel.check()
+        func side(_ rows: Int, _ what: String) throws(RecLabError) -> MFCanonicalRows.Side {
+            let n = rows * (p.factors + 1)
+            return MFCanonicalRows.Side(params: try reader.readFloats(count: n, "the \(what) vectors"),
+                                        m: try reader.readFloats(count: n, "the \(what) moments"),
+                                        v: try reader.readFloats(count: n, "the \(what) moments"))
+        }
+        let rows = MFCanonicalRows(users: try side(matrix.userCount, "user"), items: try side(matrix.itemCount, "movie"))
+        let state = MFState(matrix: matrix, parameters: p, workers: workers, step: step, rows: rows)
+        return MatrixFactorization(parameters: p, matrix: matrix, low: low, high: high, history: history,
+                                   stoppedEarly: stoppedEarly, state: state)
+    }
+
+    /// The ratings as ``encode(into:)`` wrote them, rebuilt (and so
+    /// checked) by ``RatingMatrix/build(users:items:ratings:cancel:)``.
+    private static func decodeMatrix(_ reader: inout CheckpointReader,
+                                     cancel: Cancellation) throws(RecLabError) -> RatingMatrix {
+        let damaged = CheckpointReader.damaged
+        let limit = Int(Int32.max)
+        let userCount = try reader.readCount("the user count", in: 1 ... limit)
+        let itemCount = try reader.readCount("the movie count", in: 1 ... limit)
+        let ratingCount = try reader.readCount("the rating count", in: 1 ... limit)
+        let userIds = try reader.readArray(Int64.self, count: userCount, "the user ids")
+        let itemIds = try reader.readArray(Int64.self, count: itemCount, "the movie ids")
+        let counts = try reader.readArray(UInt32.self, count: userCount, "the ratings per user")
+        let userItems = try reader.readArray(Int32.self, count: ratingCount, "the rated movies")
+        let ratings = try reader.readDoubles(count: ratingCount, "the ratings")
+        guard counts.reduce(0, { $0 + Int($1) }) == ratingCount else { throw damaged("the ratings per user") }
+        var users: [Int64] = [], items: [Int64] = []
+        users.reserveCapacity(ratingCount)
+        items.reserveCapacity(ratingCount)
+        for (u, count) in counts.enumerated() {
+            users.append(contentsOf: repeatElement(userIds[u], count: Int(count)))
+        }
+        for i in userItems {
+            guard i >= 0, Int(i) < itemCount else { throw damaged("a rated movie's index \(i)") }
+            items.append(itemIds[Int(i)])
+        }
+        let matrix: RatingMatrix
+        do throws(RecLabError) {
+            matrix = try RatingMatrix.build(users: users, items: items, ratings: ratings, cancel: cancel)
+        } catch where error.isCancellation {
+            throw error
+        } catch {
+            throw damaged("the ratings: \(error.message)")
+        }
+        guard matrix.userIds == userIds, matrix.itemIds == itemIds, matrix.userRatings == ratings else {
+            throw damaged("the ratings are not in order")
+        }
+        return matrix
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import RecLab
+
+extension Verbs {
+    /// `[NAME =] fit MODEL EPOCHS`: train a model further (`mf`), fast.ai's
+    /// table going on from the epoch it had reached.
+    ///
+    /// The model is replaced under its name (or bound to NAME, leaving the
+    /// original as it was). Ctrl-C keeps the epochs that finished; before
+    /// the first one finishes, it leaves the model unchanged.
+    static let fit = Verb(
+        name: "fit", group: .models,
+        summary: "train an mf model for more epochs (a new one-cycle schedule), going on from where it stopped",
+        forms: ["[NAME =] fit MODEL EPOCHS"],
+        example: """
+            train mf epochs=3
+            fit mf 2                  # epochs 3 and 4
+            longer = fit mf 5         # a new model; mf stays as it was
+            """,
+        notes: """
+            Each fit runs its own one-cycle schedule over its epochs and keeps the optimiser's
+            state, as fast.ai's fit_one_cycle does on a learner that trained before. Ctrl-C stops
+            at the end of a batch and keeps the epochs that finished (none finished: no change).
+            """
+    ) { call in
+        let usage = "[NAME =] fit MODEL EPOCHS"
+        let modelToken = try call.arguments.expectName("a model name", usage: usage)
+        let workspace = call.session.workspace
+        guard let trained = workspace.models[modelToken.text] else {
+            throw ShellError(workspace.unknownModelMessage(modelToken.text), at: modelToken)
+        }
+        guard let model = trained.model as? any ContinuableModel else {
+            let fittable = workspace.modelNames.filter { workspace.models[$0]?.model is any ContinuableModel }
+            throw ShellError("'\(trained.name)' is a \(trained.model.algorithm) model, trained in one go; fit trains mf models further"
+                             + (fittable.isEmpty ? " (train mf first)" : " (here: \(fittable.joined(separator: ", ")))"), at: modelToken)
+        }
+        let epochs = try call.arguments.expectInteger("the number of epochs", in: 1 ... 10_000, usage: usage)
+        try call.arguments.expectEnd(usage: usage)
+        let name = call.targets.first?.text ?? trained.name
+        if workspace.tables[name] != nil {
+            throw ShellError("'\(name)' is a table; give the model another name (m = fit …)", at: call.targets.first)
+        }
+
+        let started = DispatchTime.now().uptimeNanoseconds
+        let feedback = TrainingFeedback(session: call.session)
+        let next: any ContinuableModel
+        do {
+            defer { feedback.finishProgress() }
+            next = try model.continued(epochs: epochs, feedback: feedback)
+        }
+        var updated = trained
+        updated.name = name
+        updated.model = next
+        updated.seconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let done = next.epochsTrained - model.epochsTrained
+        var text = "\(name): \(NumberFormatting.counted(done, "more epoch")) (\(next.epochsTrained) in all)"
+        if next.stoppedEarly {
+            text = ModelTraining.stoppedLine(name: name, kept: done, of: epochs) + "\n" + text
+        }
+        return .model(updated, text)
+    }
+}

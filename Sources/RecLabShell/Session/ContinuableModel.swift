@@ -1,0 +1,60 @@
+import Foundation
+import RecLab
+import Synchronization
+
+/// A model `fit` can train further, epoch by epoch (`mf`; another kind
+/// plugs in by conforming, as `lowrank` will).
+protocol ContinuableModel: Recommender {
+    /// Epochs trained so far over the model's life.
+    var epochsTrained: Int { get }
+    /// Whether Ctrl-C stopped the last run: the model is then as of the
+    /// last epoch that finished.
+    var stoppedEarly: Bool { get }
+    /// The model after `epochs` more epochs, the table's rows printed
+    /// through `feedback` as they end.
+    ///
+    /// - Throws: ``RecLabError/cancelled`` when Ctrl-C came before an epoch
+    ///   finished (the model is then unchanged), or another ``RecLabError``.
+    func continued(epochs: Int, feedback: TrainingFeedback) throws(RecLabError) -> Self
+}
+
+extension MatrixFactorization: ContinuableModel {
+    /// ``fit(epochs:cancel:observer:)`` under a new one-cycle schedule, as fast.ai's `fit_one_cycle`.
+    func continued(epochs: Int, feedback: TrainingFeedback) throws(RecLabError) -> MatrixFactorization {
+        try fit(epochs: epochs, cancel: feedback.cancel,
+                observer: feedback.epochObserver(firstEpoch: epochsTrained, epochs: epochs))
+    }
+}
+
+extension TrainingFeedback {
+    /// An observer of `epochs` epochs numbered from `firstEpoch`: the bar
+    /// during each, and fast.ai's row as each ends (the header with the
+    /// first row, so a run stopped before any epoch ended prints nothing).
+    func epochObserver(firstEpoch: Int, epochs: Int) -> MatrixFactorization.TrainingObserver {
+        let clock = EpochClock()
+        return MatrixFactorization.TrainingObserver(
+            batch: { epoch, fraction in
+                progress("epoch \(epoch) (\(epoch - firstEpoch + 1) of \(epochs))", fraction: fraction,
+                         seconds: clock.seconds)
+            },
+            epoch: { report in
+                finishProgress()
+                if report.epoch == firstEpoch { line(EpochTable.header) }
+                line(EpochTable.row(report))
+                clock.restart()
+            })
+    }
+}
+
+/// When the current epoch began, for the bar's elapsed time.
+private final class EpochClock: Sendable {
+    private let start = Atomic<UInt64>(DispatchTime.now().uptimeNanoseconds)
+
+    /// Seconds since the epoch began.
+    var seconds: Double {
+        Double(DispatchTime.now().uptimeNanoseconds &- start.load(ordering: .relaxed)) / 1e9
+    }
+
+    /// The next epoch begins now.
+    func restart() { start.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed) }
+}
