@@ -47,6 +47,7 @@ extension Verbs {
         let text = "\(trained.name): \(kind)trained on \(tableName) "
             + "(\(NumberFormatting.counted(matrix.ratingCount, "rating")) by \(NumberFormatting.counted(matrix.userCount, "user")) "
             + "of \(NumberFormatting.counted(matrix.itemCount, "movie")))"
+            + ((model as? any TrainingSummary).map { "\n" + $0.trainingSummary } ?? "")
         return .model(trained, text)
     }
 }
