@@ -30,8 +30,10 @@ struct LowRankCost: Sendable {
     static let ratingsPerWorker = 16_384
 
     /// The cost of factoring `matrix` (its ratings minus `itemMeans`, when
-    /// given) into rows of `width` numbers, a multiple of 4.
-    init(matrix: RatingMatrix, width: Int, regularization: Double, itemMeans: [Double]?) {
+    /// given) into rows of `width` numbers, a multiple of 4; tests lower
+    /// `ratingsPerWorker` to run the parallel path on small data.
+    init(matrix: RatingMatrix, width: Int, regularization: Double, itemMeans: [Double]?,
+         ratingsPerWorker: Int = LowRankCost.ratingsPerWorker) {
         precondition(width % 4 == 0, "rows are whole SIMD4 lanes")
         self.matrix = matrix
         self.width = width
@@ -46,8 +48,8 @@ struct LowRankCost: Sendable {
         } else {
             (userTargets, itemTargets) = (matrix.userRatings, matrix.itemRatings)
         }
-        userParts = Parallel.ranges(weightedBy: matrix.userOffsets, minimumWeight: Self.ratingsPerWorker)
-        itemParts = Parallel.ranges(weightedBy: matrix.itemOffsets, minimumWeight: Self.ratingsPerWorker)
+        userParts = Parallel.ranges(weightedBy: matrix.userOffsets, minimumWeight: ratingsPerWorker)
+        itemParts = Parallel.ranges(weightedBy: matrix.itemOffsets, minimumWeight: ratingsPerWorker)
     }
 
     /// The number of variables: (users + movies) × width.

@@ -24,7 +24,9 @@ extension LowRankMinimizer {
     /// conditions φ(α) ≤ φ(0) + c₁αφ'(0) and |φ'(α)| ≤ c₂|φ'(0)| (c₁ =
     /// ``armijo``, c₂ = ``curvature``), by bracketing then zooming with
     /// safeguarded cubic interpolation (Nocedal & Wright, algorithms 3.5
-    /// and 3.6). A point where f is not finite counts as too far.
+    /// and 3.6), with values equal to within f's rounding compared by their
+    /// slopes instead (as Hager and Zhang's approximate Wolfe conditions do).
+    /// A point where f is not finite counts as too far.
     ///
     /// When the trials run out, the lowest point that satisfies sufficient
     /// decrease is returned if there is one, so a hard iteration still makes
@@ -45,7 +47,11 @@ extension LowRankMinimizer {
             let (f, d) = phi(step)
             return Sample(step: step, value: f, slope: d)
         }
-        func decreasesEnough(_ s: Sample) -> Bool { s.value <= value + c1 * s.step * slope }
+        // Near a minimum, f(x + αd) − f(x) sinks below f's rounding: values
+        // within a few ulps count as equal, and the slopes decide.
+        let noise = 8 * Double.ulpOfOne * abs(value)
+        func decreasesEnough(_ s: Sample) -> Bool { s.value <= value + c1 * s.step * slope + noise }
+        func rises(_ s: Sample, above other: Sample) -> Bool { s.value > other.value + noise }
         func flatEnough(_ s: Sample) -> Bool { abs(s.slope) <= -c2 * slope }
         func accept(_ s: Sample) -> Step { Step(step: s.step, value: s.value, isLastEvaluated: s.step == last) }
 
@@ -55,7 +61,7 @@ extension LowRankMinimizer {
         var step = initialStep
         for trial in 0 ..< Self.lineSearchTrials {
             let s = sample(step)
-            if !decreasesEnough(s) || (trial > 0 && s.value >= low.value) {
+            if !decreasesEnough(s) || (trial > 0 && rises(s, above: low)) {
                 high = s
                 break
             }
@@ -75,7 +81,7 @@ extension LowRankMinimizer {
             let width = abs(high.step - low.step)
             guard width > 1e-14 * max(low.step, high.step) else { break }
             let s = sample(Self.interpolate(low, high))
-            if !decreasesEnough(s) || s.value >= low.value {
+            if !decreasesEnough(s) || rises(s, above: low) {
                 high = s
             } else {
                 if flatEnough(s) { return accept(s) }

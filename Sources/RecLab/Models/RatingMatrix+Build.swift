@@ -25,12 +25,13 @@ extension RatingMatrix {
         from table: Table, user: String? = nil, item: String? = nil, rating: String? = nil,
         cancel: Cancellation = .never
     ) throws(RecLabError) -> RatingMatrix {
-        // Absent all, the first (MovieLens) name is reported with a suggestion.
-        func named(_ given: String?, _ names: [String]) -> String {
-            given ?? names.first { table.index(of: $0) != nil } ?? names[0]
+        func named(_ given: String?, _ names: [String], _ what: String) throws(RecLabError) -> String {
+            if let name = given ?? names.first(where: { table.index(of: $0) != nil }) { return name }
+            throw RecLabError("no \(what) column: expected \(names.joined(separator: " or ")) "
+                              + "(columns: \(table.columnNames.joined(separator: ", ")))")
         }
-        let user = named(user, columnNames.user), item = named(item, columnNames.item)
-        let rating = named(rating, columnNames.rating)
+        let user = try named(user, columnNames.user, "user"), item = try named(item, columnNames.item, "movie")
+        let rating = try named(rating, columnNames.rating, "rating")
         let userColumn = try table.requireColumn(user)
         let itemColumn = try table.requireColumn(item)
         let ratingColumn = try table.requireColumn(rating)
