@@ -18,7 +18,7 @@ public struct LowRank: Sendable {
     public enum Method: String, Sendable, CaseIterable {
         /// Polak–Ribière+ nonlinear conjugate gradient (the tutorial's `fmin_cg`).
         case conjugateGradient = "cg"
-        /// Limited-memory BFGS (10 pairs).
+        /// Limited-memory BFGS (the last 5 steps).
         case lbfgs
     }
 

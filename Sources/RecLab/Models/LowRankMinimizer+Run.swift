@@ -20,7 +20,7 @@ extension LowRankMinimizer {
         var trialX = g, trialG = g, direction = g
         var value = evaluate(x, &g)
         var evaluations = 1
-        var history = LBFGSHistory(dimension: n, memory: options.method == .lbfgs ? Self.memory : 0)
+        var history = LBFGSHistory(dimension: n, memory: options.method == .lbfgs ? options.memory : 0)
         var previousValue: Double?
         // f after each of the last costWindow iterations (before the first, at the start).
         var recent = [value]

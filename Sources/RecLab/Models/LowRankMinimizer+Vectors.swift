@@ -7,22 +7,18 @@ enum MinimizerVector {
     /// - Complexity: O(n).
     static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
         let (ra, rb) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
-        let lane = MemoryLayout<SIMD4<Double>>.stride
         var s0 = SIMD4<Double>(), s1 = SIMD4<Double>()
-        var j = 0
-        while j + 8 <= n {
-            let offset = j * MemoryLayout<Double>.stride
+        var offset = 0
+        let whole = (n / 8) &* 64
+        while offset < whole {
             s0 += ra.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
                 * rb.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-            s1 += ra.loadUnaligned(fromByteOffset: offset + lane, as: SIMD4<Double>.self)
-                * rb.loadUnaligned(fromByteOffset: offset + lane, as: SIMD4<Double>.self)
-            j += 8
+            s1 += ra.loadUnaligned(fromByteOffset: offset &+ 32, as: SIMD4<Double>.self)
+                * rb.loadUnaligned(fromByteOffset: offset &+ 32, as: SIMD4<Double>.self)
+            offset &+= 64
         }
         var sum = (s0 + s1).sum()
-        while j < n {
-            sum += a[j] * b[j]
-            j += 1
-        }
+        for j in n / 8 * 8 ..< n { sum += a[j] * b[j] }
         return sum
     }
 
@@ -36,9 +32,19 @@ enum MinimizerVector {
         }
     }
 
-    /// y += s·x over `n` elements.
+    /// y += s·x over `n` elements, x and y not overlapping.
     static func addScaled(_ s: Double, _ x: UnsafePointer<Double>, to y: UnsafeMutablePointer<Double>, _ n: Int) {
-        for j in 0 ..< n { y[j] += s * x[j] }
+        let (rx, ry) = (UnsafeRawPointer(x), UnsafeMutableRawPointer(y))
+        let scale = SIMD4<Double>(repeating: s)
+        var offset = 0
+        let whole = (n / 4) &* 32
+        while offset < whole {
+            let sum = ry.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                + scale * rx.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+            ry.storeBytes(of: sum, toByteOffset: offset, as: SIMD4<Double>.self)
+            offset &+= 32
+        }
+        for j in n / 4 * 4 ..< n { y[j] += s * x[j] }
     }
 
     /// max |aᵢ| (0 for an empty vector; NaN if any element is not finite).
@@ -52,7 +58,8 @@ enum MinimizerVector {
             var j = 0
             while j + 4 <= n {
                 let v = raw.loadUnaligned(fromByteOffset: j * MemoryLayout<Double>.stride, as: SIMD4<Double>.self)
-                m = pointwiseMax(m, v.replacing(with: -v, where: v .< 0))
+                let magnitude = v.replacing(with: -v, where: v .< 0)
+                m.replace(with: magnitude, where: magnitude .> m)
                 poison += v - v
                 j += 4
             }

@@ -22,6 +22,10 @@ struct LowRankMinimizer {
         /// Stop when the last ``costWindow`` iterations together lowered f by
         /// at most this fraction of max(|f|, 1).
         var costTolerance = 1e-6
+        /// L-BFGS keeps this many (step, gradient change) pairs: on the
+        /// tutorial's data 5 converges in 5 % more iterations than 10 for
+        /// 20 % fewer instructions (each iteration reads every pair twice).
+        var memory = 5
     }
 
     /// The function to minimise: `evaluate(x, g)` returns f(x) and writes
@@ -48,8 +52,6 @@ struct LowRankMinimizer {
     /// earlier: single conjugate-gradient iterations can gain very little
     /// and still be followed by large gains.
     static let costWindow = 10
-    /// L-BFGS keeps this many (step, gradient change) pairs.
-    static let memory = 10
     /// Sufficient decrease (Armijo) constant of the line search.
     static let armijo = 1e-4
     /// A conjugate-gradient direction d must have ∇f·d ≤ −0.01‖∇f‖², as scipy
