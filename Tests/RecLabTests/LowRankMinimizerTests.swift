@@ -154,3 +154,40 @@ import Testing
         #expect(minimizer.lineSearch(value: 0, slope: -1, initialStep: 1) { a in (a, 1) } == nil)
     }
 }
+
+/// The minimiser's vector operations on vectors long enough to be split
+/// over the cores.
+@Suite struct MinimizerVectorTests {
+    static let n = 3 * MinimizerVector.parallelLength + 5
+
+    @Test func longDotProductsAndUpdatesAreRight() {
+        var g = SeededGenerator(seed: 9)
+        let a = (0 ..< Self.n).map { _ in g.nextUnit() - 0.5 }, b = (0 ..< Self.n).map { _ in g.nextUnit() - 0.5 }
+        // A compensated sum as the reference.
+        var sum = 0.0, carry = 0.0
+        for j in 0 ..< Self.n {
+            let y = a[j] * b[j] - carry, t = sum + y
+            carry = (t - sum) - y
+            sum = t
+        }
+        #expect(abs(MinimizerVector.dot(a, b) - sum) < 1e-12 * Double(Self.n).squareRoot())
+        var out = b
+        MinimizerVector.combine(2, a, -1, &out)
+        #expect((0 ..< Self.n).allSatisfy { out[$0] == 2 * a[$0] - b[$0] })
+        MinimizerVector.step(from: a, by: 0.5, along: b, into: &out)
+        #expect((0 ..< Self.n).allSatisfy { out[$0] == a[$0] + 0.5 * b[$0] })
+        MinimizerVector.negate(a, into: &out)
+        #expect(out == a.map { -$0 })
+    }
+
+    @Test func maxNormFindsTheLargestAndAnyNaN() {
+        var a = [Double](repeating: 1, count: Self.n)
+        a[Self.n - 2] = -7
+        #expect(MinimizerVector.maxNorm(a) == 7)
+        a[Self.n - 1] = .nan
+        #expect(MinimizerVector.maxNorm(a).isNaN)
+        a[Self.n - 1] = -.infinity
+        #expect(MinimizerVector.maxNorm(a).isNaN)
+        #expect(MinimizerVector.maxNorm([]) == 0)
+    }
+}

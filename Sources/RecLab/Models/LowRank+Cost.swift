@@ -73,8 +73,7 @@ struct LowRankCost: Sendable {
         Parallel.forEach(itemParts) { items in
             rows(items, of: .items, x: xp.pointer, gradient: gp.pointer, errors: nil)
         }
-        var squares = 0.0
-        for v in x { squares += v * v }
+        let squares = MinimizerVector.dot(xs, xs, x.count)
         return 0.5 * userErrors.reduce(0, +) + 0.5 * regularization * squares
     }
 

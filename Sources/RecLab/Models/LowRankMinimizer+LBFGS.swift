@@ -40,9 +40,16 @@ struct LBFGSHistory {
             changes.withUnsafeMutableBufferPointer { y in
                 guard let s = s.baseAddress, let y = y.baseAddress else { return (0.0, 0.0) }
                 let (sk, yk) = (s + slot * n, y + slot * n)
-                for j in 0 ..< n {
-                    sk[j] = step * direction[j]
-                    yk[j] = newGradient[j] - oldGradient[j]
+                direction.withUnsafeBufferPointer { d in
+                    newGradient.withUnsafeBufferPointer { new in
+                        oldGradient.withUnsafeBufferPointer { old in
+                            guard let d = d.baseAddress, let new = new.baseAddress, let old = old.baseAddress else { return }
+                            sk.update(from: d, count: n)
+                            MinimizerVector.scale(step, sk, n)
+                            yk.update(from: new, count: n)
+                            MinimizerVector.addScaled(-1, old, to: yk, n)
+                        }
+                    }
                 }
                 return (MinimizerVector.dot(sk, yk, n), MinimizerVector.dot(yk, yk, n))
             }
@@ -59,7 +66,11 @@ struct LBFGSHistory {
     func direction(gradient g: [Double], into out: inout [Double]) {
         let n = dimension
         var alpha = [Double](repeating: 0, count: count)
-        for j in 0 ..< n { out[j] = g[j] }
+        out.withUnsafeMutableBufferPointer { out in
+            g.withUnsafeBufferPointer { g in
+                if let o = out.baseAddress, let g = g.baseAddress { o.update(from: g, count: n) }
+            }
+        }
         steps.withUnsafeBufferPointer { s in
             changes.withUnsafeBufferPointer { y in
                 out.withUnsafeMutableBufferPointer { q in
@@ -76,14 +87,14 @@ struct LBFGSHistory {
                     if count > 0 {
                         let newest = pair(count - 1)
                         let gamma = 1 / (newest.rho * MinimizerVector.dot(newest.y, newest.y, n))
-                        for j in 0 ..< n { q[j] *= gamma }
+                        MinimizerVector.scale(gamma, q, n)
                     }
                     for k in 0 ..< count {
                         let p = pair(k)
                         let beta = p.rho * MinimizerVector.dot(p.y, q, n)
                         MinimizerVector.addScaled(alpha[k] - beta, p.s, to: q, n)
                     }
-                    for j in 0 ..< n { q[j] = -q[j] }
+                    MinimizerVector.scale(-1, q, n)
                 }
             }
         }

@@ -70,7 +70,7 @@ extension LowRankMinimizer {
             switch options.method {
             case .conjugateGradient:
                 let beta = max(0, (MinimizerVector.dot(trialG, trialG) - MinimizerVector.dot(trialG, g)) / squaredNorm)
-                MinimizerVector.conjugate(trialG, beta: beta, direction: &direction)
+                MinimizerVector.combine(-1, trialG, beta, &direction)
             case .lbfgs:
                 history.record(step: found.step, direction: direction, oldGradient: g, newGradient: trialG)
                 history.direction(gradient: trialG, into: &direction)
