@@ -209,6 +209,17 @@ import Testing
         }
         let model = try LowRank.train(matrix, parameters: .init(iterations: 0))
         #expect(#expect(throws: RecLabError.self) { try model.fit(iterations: -1) }?.subject == "iters")
+        // Vectors that would not fit in memory are refused before they are made.
+        let oneRow = LowRank.workingBytes(rows: 1, parameters: .init(features: 1024))
+        #expect(oneRow == 1024 * 8 * 16)
+        let rows = Int(LowRank.memoryLimit / oneRow) + 1
+        let huge = try RatingMatrix.build(from: Table(columns: [
+            Column(name: "userId", integers: (0 ..< Int64(rows)).map { $0 }),
+            Column(name: "movieId", integers: [Int64](repeating: 1, count: rows)),
+            Column(name: "rating", decimals: [Double](repeating: 3, count: rows)),
+        ]))
+        let refusal = #expect(throws: RecLabError.self) { try LowRank.train(huge, parameters: .init(features: 1024)) }
+        #expect(refusal?.subject == "features" && refusal?.message.contains("more than half this machine's memory") == true)
         let cancel = Cancellation()
         cancel.cancel()
         #expect(throws: RecLabError.cancelled) { try LowRank.train(matrix, cancel: cancel) }

@@ -8,13 +8,22 @@ extension LowRank {
     /// iterations of the optimiser.
     ///
     /// - Throws: ``RecLabError`` naming the key of a bad setting, when there
-    ///   are no ratings, or ``RecLabError/cancelled`` on Ctrl-C.
-    /// - Complexity: O(evaluations × ratings × features), at most about
-    ///   1.5 evaluations per iteration on average in practice.
+    ///   are no ratings, when the vectors would not fit in half the
+    ///   machine's memory (``workingBytes(rows:parameters:)``), or
+    ///   ``RecLabError/cancelled`` on Ctrl-C.
+    /// - Complexity: O(evaluations × ratings × features), about 1.05
+    ///   evaluations per iteration for L-BFGS, 1.6 for conjugate gradient.
     public static func train(_ matrix: RatingMatrix, parameters: Parameters = Parameters(),
                              cancel: Cancellation = .never) throws(RecLabError) -> LowRank {
         try parameters.validate()
         guard matrix.ratingCount > 0 else { throw RecLabError("there are no ratings to train on") }
+        let rows = matrix.userCount + matrix.itemCount
+        let needed = workingBytes(rows: rows, parameters: parameters)
+        guard needed <= memoryLimit else {
+            throw RecLabError("features=\(parameters.features) needs about \((needed / 1e9).formatted(fractionDigits: 1)) GB "
+                              + "for \(rows) users and movies, more than half this machine's memory; use fewer features",
+                              subject: "features")
+        }
         let itemMeans: [Double]? = parameters.normalize
             ? (0 ..< matrix.itemCount).map { i in
                 let entries = matrix.entries(ofItem: i)
@@ -33,6 +42,20 @@ extension LowRank {
                                            gradientNorm: .nan, stop: .iterationLimit))
         return try start.fit(iterations: parameters.iterations, cancel: cancel)
     }
+
+    /// The bytes training holds for vectors: the model's, and the
+    /// optimiser's point, gradient, trial point, trial gradient and
+    /// direction, plus two per L-BFGS pair, each (users + movies) × width.
+    static func workingBytes(rows: Int, parameters: Parameters) -> Double {
+        let pairs = parameters.method == .lbfgs ? LowRankMinimizer.Options().memory : 0
+        return Double(rows) * Double(width(features: parameters.features)) * Double(MemoryLayout<Double>.stride)
+            * Double(6 + 2 * pairs)
+    }
+
+    /// The most ``workingBytes(rows:parameters:)`` `train` accepts: half the
+    /// physical memory, so that a typo like `features=1000` on a large set is
+    /// an error rather than the system killing the shell.
+    static var memoryLimit: Double { Double(ProcessInfo.processInfo.physicalMemory) / 2 }
 
     /// Continues optimising for at most `iterations` more iterations from the
     /// current vectors. The optimiser starts afresh (conjugate gradient from
