@@ -7,7 +7,7 @@
 ///
 /// with a full-batch optimiser: L-BFGS by default, or Polak–Ribière+
 /// conjugate gradient as the tutorial's `scipy.optimize.fmin_cg` (both reach
-/// the same cost; L-BFGS in about half the iterations, see
+/// the same cost; L-BFGS in about a third of the iterations, see
 /// Benchmarks/README.md).
 ///
 /// The tutorial factors the raw ratings; it subtracts each movie's mean
