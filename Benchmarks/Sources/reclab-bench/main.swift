@@ -2,12 +2,8 @@ import Foundation
 
 // Each area of the engine contributes its phases from its own file.
 let allPhases: [Phase] = LoadBenchmarks.phases + TableBenchmarks.phases + SessionBenchmarks.phases + ModelBenchmarks.phases
-<<<<<<< HEAD
-    + ItemKNNBenchmarks.phases + MFBenchmarks.phases
-    + MovieSpaceBenchmarks.phases
-=======
     + ItemKNNBenchmarks.phases + MFBenchmarks.phases + CheckpointBenchmarks.phases
->>>>>>> mfshell
+    + MovieSpaceBenchmarks.phases + LowRankBenchmarks.phases
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String) -> String? {

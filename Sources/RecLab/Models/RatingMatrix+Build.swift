@@ -1,11 +1,17 @@
 extension RatingMatrix {
+    /// The column names a ratings table's user, movie and rating columns go
+    /// by when none is named: MovieLens's, then the LinkedIn Learning
+    /// tutorial's (`user_id, movie_id, value`).
+    public static let columnNames = (user: ["userId", "user_id"], item: ["movieId", "movie_id"], rating: ["rating", "value"])
+
     /// Builds the matrix from a ratings table.
     ///
     /// - Parameters:
     ///   - table: one row per rating.
-    ///   - user: the integer column of user ids.
-    ///   - item: the integer column of item ids.
-    ///   - rating: the numeric column of ratings.
+    ///   - user: the integer column of user ids (default: the first of
+    ///     ``columnNames`` the table has).
+    ///   - item: the integer column of item ids (likewise).
+    ///   - rating: the numeric column of ratings (likewise).
     /// - Throws: ``RecLabError`` for an unknown column, a column of the wrong
     ///   type, a missing cell (naming the column and row), a (user, item)
     ///   pair rated twice (naming the first such pair in row order), or
@@ -16,9 +22,16 @@ extension RatingMatrix {
     ///   and item (MovieLens files are) skip the by-user sort, and the large
     ///   passes run on every core.
     public static func build(
-        from table: Table, user: String = "userId", item: String = "movieId", rating: String = "rating",
+        from table: Table, user: String? = nil, item: String? = nil, rating: String? = nil,
         cancel: Cancellation = .never
     ) throws(RecLabError) -> RatingMatrix {
+        func named(_ given: String?, _ names: [String], _ what: String) throws(RecLabError) -> String {
+            if let name = given ?? names.first(where: { table.index(of: $0) != nil }) { return name }
+            throw RecLabError("no \(what) column: expected \(names.joined(separator: " or ")) "
+                              + "(columns: \(table.columnNames.joined(separator: ", ")))")
+        }
+        let user = try named(user, columnNames.user, "user"), item = try named(item, columnNames.item, "movie")
+        let rating = try named(rating, columnNames.rating, "rating")
         let userColumn = try table.requireColumn(user)
         let itemColumn = try table.requireColumn(item)
         let ratingColumn = try table.requireColumn(rating)

@@ -10,11 +10,14 @@ public struct MovieLookup: Sendable {
     /// Row of each movieId, for ``title(of:)``: `ratings` asks once per rating.
     private let rowOfId: [Int64: Int]
 
-    /// A lookup over a movies table (`movieId`, `title`).
+    /// A lookup over a movies table (`movieId`, `title`, and `genres` if
+    /// any), or one with the LinkedIn Learning tutorial's names (`movie_id`,
+    /// `title`, `genre`).
     public init(movies: Table) throws(RecLabError) {
-        let idColumn = try movies.requireColumn("movieId")
+        let idName = movies.index(of: "movieId") == nil && movies.index(of: "movie_id") != nil ? "movie_id" : "movieId"
+        let idColumn = try movies.requireColumn(idName)
         let titleColumn = try movies.requireColumn("title")
-        let genreColumn = movies.column(named: "genres")
+        let genreColumn = movies.column(named: "genres") ?? movies.column(named: "genre")
         var ids: [Int64] = []
         var titles: [String] = []
         var genres: [String] = []

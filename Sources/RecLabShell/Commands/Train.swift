@@ -83,6 +83,7 @@ extension Verbs {
             text = ModelTraining.stoppedLine(name: trained.name, kept: continuable.epochsTrained,
                                              of: values.whole("epochs")) + "\n" + text
         }
+        if let summary = (model as? any TrainingSummary)?.trainingSummary { text += "\n" + summary }
         return .model(trained, text)
     }
 }

@@ -51,7 +51,7 @@ struct Algorithm: Sendable {
 
 extension Algorithm {
     /// Every algorithm, in the order `help train` lists them.
-    static let all: [Algorithm] = [userKNN, itemKNN, bias, popular, mf]
+    static let all: [Algorithm] = [userKNN, itemKNN, bias, popular, mf, lowRank]
 
     /// The algorithms and their settings with defaults, for `help train`.
     static var helpText: String {
@@ -68,7 +68,7 @@ extension Algorithm {
 
     /// Algorithms the language names but that are not built yet, with where
     /// they are coming from.
-    static let planned = ["lowrank", "als"]
+    static let planned = ["als"]
 
     /// LensKit's `UserUser`, exactly (`USERKNN.md`).
     static let userKNN = Algorithm(

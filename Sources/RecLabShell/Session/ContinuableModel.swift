@@ -2,9 +2,11 @@ import Foundation
 import RecLab
 import Synchronization
 
-/// A model `fit` can train further, epoch by epoch (`mf`; another kind
-/// plugs in by conforming, as `lowrank` will).
+/// A model `fit` can train further: `mf` epoch by epoch, `lowrank`
+/// iteration by iteration of its optimiser.
 protocol ContinuableModel: Recommender {
+    /// What `fit MODEL N` counts: `epoch` or `iteration`.
+    static var fitUnit: String { get }
     /// Epochs trained so far over the model's life.
     var epochsTrained: Int { get }
     /// Whether Ctrl-C stopped the last run: the model is then as of the
@@ -19,6 +21,8 @@ protocol ContinuableModel: Recommender {
 }
 
 extension MatrixFactorization: ContinuableModel {
+    static var fitUnit: String { "epoch" }
+
     /// ``fit(epochs:cancel:observer:)`` under a new one-cycle schedule, as fast.ai's `fit_one_cycle`.
     func continued(epochs: Int, feedback: TrainingFeedback) throws(RecLabError) -> MatrixFactorization {
         try fit(epochs: epochs, cancel: feedback.cancel,
@@ -57,4 +61,17 @@ private final class EpochClock: Sendable {
 
     /// The next epoch begins now.
     func restart() { start.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed) }
+}
+
+extension LowRank: ContinuableModel {
+    static var fitUnit: String { "iteration" }
+    /// Optimiser iterations so far (``ContinuableModel`` counts them as its steps).
+    var epochsTrained: Int { iterationsTrained }
+    /// Ctrl-C leaves a `lowrank` model as it was, so it never stops part way.
+    var stoppedEarly: Bool { false }
+
+    /// ``fit(iterations:cancel:)`` from the current vectors.
+    func continued(epochs: Int, feedback: TrainingFeedback) throws(RecLabError) -> LowRank {
+        try fit(iterations: epochs, cancel: feedback.cancel)
+    }
 }
