@@ -54,19 +54,19 @@ import Testing
     }
 
     @Test func fitNeedsAnMFModelAndAWholeNumberOfEpochs() {
-        h.refuses("fit", with: "expected a model name; usage: [NAME =] fit MODEL EPOCHS")
+        h.refuses("fit", with: "expected a model name; usage: [NAME =] fit MODEL N")
         h.refuses("fit nothing 2", blaming: "nothing", with: "unknown model 'nothing' (no models yet: try 'train userknn')")
         h.run("train userknn on few")
         h.refuses("fit userknn 2", blaming: "userknn",
-                  with: "'userknn' is a userknn model, trained in one go; fit trains mf models further (train mf first)")
+                  with: "'userknn' is a userknn model, trained in one go; fit trains mf and lowrank models further (train mf or lowrank first)")
         h.run("train mf factors=4 epochs=1 on few")
         h.refuses("fit userknn 2", blaming: "userknn",
-                  with: "'userknn' is a userknn model, trained in one go; fit trains mf models further (here: mf)")
-        h.refuses("fit mf", with: "expected the number of epochs (a number); usage: [NAME =] fit MODEL EPOCHS")
+                  with: "'userknn' is a userknn model, trained in one go; fit trains mf and lowrank models further (here: mf)")
+        h.refuses("fit mf", with: "expected the number of epochs (a number); usage: [NAME =] fit MODEL N")
         h.refuses("fit mf 0", blaming: "0", with: "the number of epochs must be a whole number from 1 to 10000")
         h.refuses("fit mf 2.5", blaming: "2.5", with: "the number of epochs must be a whole number from 1 to 10000")
-        h.refuses("fit mf two", blaming: "two", with: "expected the number of epochs (a number), found 'two'; usage: [NAME =] fit MODEL EPOCHS")
-        h.refuses("fit mf 2 more", blaming: "more", with: "unexpected 'more'; usage: [NAME =] fit MODEL EPOCHS")
+        h.refuses("fit mf two", blaming: "two", with: "expected the number of epochs (a number), found 'two'; usage: [NAME =] fit MODEL N")
+        h.refuses("fit mf 2 more", blaming: "more", with: "unexpected 'more'; usage: [NAME =] fit MODEL N")
         h.refuses("movies = fit mf 1", blaming: "movies", with: "'movies' is a table; give the model another name (m = fit …)")
     }
 
