@@ -49,6 +49,24 @@ import Testing
         #expect(h.session.workspace.models["tutorial"]?.settingsText == "features=15 reg=0.1 iters=40 seed=7")
     }
 
+    @Test func fitGoesOnFromTheVectorsItReached() throws {
+        let first = h.run("train lowrank iters=10").split(separator: "\n")
+        try #require(first.count == 2, "\(first)")
+        #expect(first[1].hasPrefix("L-BFGS stopped at the limit of 10 iterations before converging"), "\(first[1])")
+        let before = try #require(figures(first[1]))
+        let more = h.run("fit lowrank 20").split(separator: "\n")
+        try #require(more.count == 2, "\(more)")
+        #expect(more[0] == "lowrank: 20 more iterations (30 in all)")
+        let after = try #require(figures(more[1]))
+        #expect(after.cost < before.cost && after.rmse < before.rmse, "\(before) → \(after)")
+        // Fitting to convergence stops early and says so; the count is the iterations done.
+        let rest = h.run("fit lowrank 5000").split(separator: "\n")
+        try #require(rest.count == 2, "\(rest)")
+        #expect(rest[1].hasPrefix("L-BFGS converged in "), "\(rest[1])")
+        let done = try #require(Int(rest[0].split(separator: " ")[1]))
+        #expect(done > 0 && done < 5000 && rest[0].hasSuffix("(\(30 + done) in all)"), "\(rest[0])")
+    }
+
     @Test func theTutorialsSplitTrainAndRecommendWithTitles() throws {
         #expect(h.run("train, test = split ratings 70% seed 1") == "train: 476 rows × 3 columns\ntest: 204 rows × 3 columns\n")
         #expect(h.run("train lowrank on train").hasPrefix("lowrank: trained on train (476 ratings by 100 users of "))
