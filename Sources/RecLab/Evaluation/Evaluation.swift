@@ -38,9 +38,10 @@ public enum Evaluation {
     /// Rows are grouped by user and each known user is scored once
     /// (``Recommender/itemScores(user:)``), users spread over the cores; a
     /// ``PairPredictor`` is asked for each row instead. A row whose user
-    /// rated the movie in training gets the fallback (`inTraining`): models
-    /// leave rated movies out of the candidates, and such a row is not a
-    /// held-out rating anyway.
+    /// rated the movie in the model's training ratings is no held-out
+    /// rating: the model has seen it (and leaves rated movies out of its
+    /// candidates), and so has the fallback, so it gets no prediction (NaN,
+    /// `inTraining`) and is left out of the measures.
     ///
     /// - Parameters:
     ///   - fallback: the fallback model; `nil` trains ``fallback(for:)``.
@@ -59,6 +60,7 @@ public enum Evaluation {
         let sources = try modelScores(model, on: heldOut, cancel: cancel)
         return (0 ..< heldOut.count).map { row in
             if let score = sources[row].score { return RowPrediction(value: score, source: .model) }
+            if sources[row].source == .inTraining { return RowPrediction(value: .nan, source: .inTraining) }
             var value = fallbackModel.globalMean
             if let b = fallbackModel.itemBias(of: heldOut.items[row]) { value += b }
             if let b = fallbackModel.userBias(of: heldOut.users[row]) { value += b }
@@ -68,7 +70,8 @@ public enum Evaluation {
 
     /// RMSE, MAE and coverage of `model` on the held-out rows, over the
     /// rows it scored and over all of them with the fallback's predictions
-    /// (``predict(_:on:fallback:cancel:)``).
+    /// (``predict(_:on:fallback:cancel:)``); training ratings among the
+    /// rows are left out and counted.
     ///
     /// - Throws: as ``predict(_:on:fallback:cancel:)``.
     /// - Complexity: as ``predict(_:on:fallback:cancel:)``.
@@ -79,9 +82,10 @@ public enum Evaluation {
         for source in PredictionSource.allCases where source != .model { counts[source] = 0 }
         for p in predictions where p.source != .model { counts[p.source, default: 0] += 1 }
         let scoredRows = predictions.indices.lazy.filter { predictions[$0].source == .model }
+        let measured = predictions.indices.lazy.filter { predictions[$0].source != .inTraining }
         return EvaluationReport(rows: heldOut.count,
                                 model: .of(predictions, heldOut.ratings, rows: scoredRows),
-                                all: .of(predictions, heldOut.ratings, rows: predictions.indices),
-                                fallbackCounts: counts)
+                                all: .of(predictions, heldOut.ratings, rows: measured),
+                                counts: counts)
     }
 }

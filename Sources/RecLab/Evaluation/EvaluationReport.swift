@@ -9,14 +9,16 @@ public enum PredictionSource: Sendable, Equatable, CaseIterable {
     /// Both are known, but the model gave no score (a `userknn` with too
     /// few neighbours who rated the movie, say).
     case declined
-    /// The user rated the movie in the training ratings, so it is no
-    /// candidate: the row was not held out of training.
+    /// The user rated the movie in the training ratings: the row was not
+    /// held out of training, so it is left out of the measures (no
+    /// prediction).
     case inTraining
 }
 
 /// One held-out row's prediction.
 public struct RowPrediction: Sendable, Equatable {
-    /// The predicted rating (the model's, or the fallback's).
+    /// The predicted rating (the model's, or the fallback's); NaN for a
+    /// row left out (`inTraining`).
     public var value: Double
     /// Who predicted it and, for the fallback, why.
     public var source: PredictionSource
@@ -48,23 +50,29 @@ public struct ErrorSummary: Sendable, Equatable {
 
 /// How well a model predicts held-out ratings (``Evaluation/evaluate(_:on:fallback:cancel:)``).
 public struct EvaluationReport: Sendable, Equatable {
-    /// The number of held-out rows.
+    /// The number of rows given, those left out included.
     public var rows: Int
     /// The errors over the rows the model scored itself.
     public var model: ErrorSummary
-    /// The errors over every row, the fallback's predictions included.
+    /// The errors over every held-out row, the fallback's predictions
+    /// included.
     public var all: ErrorSummary
-    /// The number of rows the fallback predicted, by reason (every reason
+    /// The number of rows per source other than the model: the fallback's
+    /// by reason, and `inTraining` for the rows left out (every such source
     /// present, 0 when none).
-    public var fallbackCounts: [PredictionSource: Int]
+    public var counts: [PredictionSource: Int]
 
+    /// The number of rows left out because they are training ratings.
+    public var leftOut: Int { count(.inTraining) }
+    /// The number of held-out rows measured: every row but those left out.
+    public var heldOut: Int { rows - leftOut }
     /// The number of rows the model scored.
     public var scored: Int { model.count }
     /// The number of rows the fallback predicted.
-    public var fallbackCount: Int { rows - scored }
-    /// The share of rows the model scored (NaN over no rows).
-    public var coverage: Double { rows > 0 ? Double(scored) / Double(rows) : .nan }
+    public var fallbackCount: Int { heldOut - scored }
+    /// The share of held-out rows the model scored (NaN over none).
+    public var coverage: Double { heldOut > 0 ? Double(scored) / Double(heldOut) : .nan }
 
-    /// The number of fallback rows for `reason`.
-    public func fallbackCount(_ reason: PredictionSource) -> Int { fallbackCounts[reason] ?? 0 }
+    /// The number of rows from `source` (not the model).
+    public func count(_ source: PredictionSource) -> Int { counts[source] ?? 0 }
 }

@@ -105,28 +105,40 @@ extension ALSModel {
         // The least-squares fit keeps the row's own bias fixed; the
         // Bayesian one solves it as one more number against a constant 1.
         let ownBias = m == k ? out[k] : 0
-        if let scales {
+        // Long rows are gathered feature by feature, so each entry of A is
+        // a dot product of two contiguous columns (which vectorises); short
+        // ones rating by rating, for rank-one updates without the dot
+        // products' set-up.
+        let byColumn = n >= 16
+        let (step, stride) = byColumn ? (1, n) : (m, 1)
+        for t in 0 ..< n {
+            let j = Int(others[t])
+            let q = other + j * width
             // Rating t's noise precision is scaled by its other row's
-            // factor: weighted least squares, each term times √scale.
-            for t in 0 ..< n {
-                let j = Int(others[t])
-                let q = other + j * width, root = scales.other[j].squareRoot()
-                y[t] = (ratings[t] - mean - q[k] - ownBias) * root
-                for f in 0 ..< k { x[f * n + t] = q[f] * root }
-                if m > k { x[k * n + t] = root }
+            // scale: weighted least squares, each term times √scale.
+            let root = scales.map { $0.other[j].squareRoot() } ?? 1
+            y[t] = (ratings[t] - mean - q[k] - ownBias) * root
+            let base = x + t * step
+            for f in 0 ..< k { base[f * stride] = q[f] * root }
+            if m > k { base[k * stride] = root }
+        }
+        if byColumn {
+            for f in 0 ..< m {
+                let column = x + f * n
+                b[f] = dot(column, y, n)
+                for g in 0 ... f { a[f * m + g] = dot(column, x + g * n, n) }
             }
         } else {
+            a.update(repeating: 0, count: m * m)
+            b.update(repeating: 0, count: m)
             for t in 0 ..< n {
-                let q = other + Int(others[t]) * width
-                y[t] = ratings[t] - mean - q[k] - ownBias
-                for f in 0 ..< k { x[f * n + t] = q[f] }
+                let row = x + t * m, target = y[t]
+                for f in 0 ..< m {
+                    let value = row[f], rowF = a + f * m
+                    b[f] += value * target
+                    for g in 0 ... f { rowF[g] += value * row[g] }
+                }
             }
-            if m > k { (x + k * n).update(repeating: 1, count: n) }
-        }
-        for f in 0 ..< m {
-            let column = x + f * n
-            b[f] = dot(column, y, n)
-            for g in 0 ... f { a[f * m + g] = dot(column, x + g * n, n) }
         }
         var draw = false
         switch solve {

@@ -4,7 +4,7 @@ extension Verbs {
         load, save, tables, drop, head, tail, describe, select, filter, sort, top, stats, join,
         sample, split, pivot,
         rate, unrate, ratings, people, blend,
-        train, models, recommend, predict, explain,
+        train, models, recommend, predict, explain, evaluate, compare,
         run, history, set, help, quit,
     ]
 }

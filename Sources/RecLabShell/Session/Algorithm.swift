@@ -46,7 +46,7 @@ struct Algorithm: Sendable {
 
 extension Algorithm {
     /// Every algorithm, in the order `help train` lists them.
-    static let all: [Algorithm] = [userKNN, itemKNN, bias, popular]
+    static let all: [Algorithm] = [userKNN, itemKNN, bias, popular, als]
 
     /// The algorithms and their settings with defaults, for `help train`.
     static var helpText: String {
@@ -63,7 +63,7 @@ extension Algorithm {
 
     /// Algorithms the language names but that are not built yet, with where
     /// they are coming from.
-    static let planned = ["mf", "lowrank", "als"]
+    static let planned = ["mf", "lowrank"]
 
     /// LensKit's `UserUser`, exactly (`USERKNN.md`).
     static let userKNN = Algorithm(
