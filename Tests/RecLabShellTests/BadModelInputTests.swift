@@ -21,9 +21,9 @@ import Testing
     }
 
     @Test func trainSettings() {
-        h.refuses("train", with: "expected an algorithm (userknn, itemknn, bias, popular); usage: [NAME =] train ALGO [key=value...] [on TABLE]")
+        h.refuses("train", with: "expected an algorithm (userknn, itemknn, bias, popular, als); usage: [NAME =] train ALGO [key=value...] [on TABLE]")
         h.refuses("train userknm", blaming: "userknm", with: "unknown algorithm 'userknm'; did you mean 'userknn'?")
-        h.refuses("train mf", blaming: "mf", with: "'mf' is not built yet; available: userknn, itemknn, bias, popular")
+        h.refuses("train mf", blaming: "mf", with: "'mf' is not built yet; available: userknn, itemknn, bias, popular, als")
         h.refuses("train userknn nbr=15", blaming: "nbr", with: "unknown userknn setting 'nbr'; did you mean 'nbrs'?")
         h.refuses("train userknn nbrs", with: "expected '=' and a value after 'nbrs' (like nbrs=15)")
         h.refuses("train userknn nbrs=", with: "expected a value after 'nbrs='")
