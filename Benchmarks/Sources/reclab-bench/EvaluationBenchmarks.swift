@@ -17,11 +17,22 @@ enum EvaluationBenchmarks {
                 let parameters = try alsSettings()
                 return { _ = try ALSModel.train(train, parameters: parameters) }
             },
-            Phase(name: "als train (least squares)", size: "small") {
+            // LensKit's BiasedMF(50): 20 least-squares iterations, no sampling.
+            Phase(name: "als train (BiasedMF 50)", size: "small") {
                 let train = try Split.small.get().train
-                var parameters = try alsSettings()
-                parameters.samples = 0
-                return { _ = try ALSModel.train(train, parameters: parameters) }
+                return { _ = try ALSModel.train(train, parameters: .lensKit(features: 50)) }
+            },
+            // One least-squares iteration and one Bayesian sweep at full scale.
+            Phase(name: "als 2 sweeps", size: "33m") {
+                let matrix = try ModelInputs.inputs("33m").matrix
+                return {
+                    let start = Date()
+                    _ = try ALSModel.train(matrix, parameters: .init(iterations: 1, samples: 0))
+                    let leastSquares = Date().timeIntervalSince(start)
+                    _ = try ALSModel.train(matrix, parameters: .init(iterations: 0, samples: 1, burnIn: 0))
+                    print(String(format: "  least-squares iteration %.2f s, Bayesian sweep %.2f s (starting biases included)",
+                                 leastSquares, Date().timeIntervalSince(start) - leastSquares))
+                }
             },
             Phase(name: "evaluate als", size: "small") {
                 let split = try Split.small.get()

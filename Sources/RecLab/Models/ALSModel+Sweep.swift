@@ -62,6 +62,8 @@ extension ALSModel {
         }
         let ranges = Parallel.ranges(weightedBy: work, minimumWeight: 4096)
         let rowLimit = longest
+        // Each rating's terms are weighted by √(its other row's scale).
+        let roots = scales.map { (own: $0.own, other: $0.other.map { $0.squareRoot() }) }
         rows.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let out = SendablePointer(base)
@@ -79,7 +81,7 @@ extension ALSModel {
                                          count: entries.count, out: out.pointer + row * width, other: q, width: width,
                                          mean: mean, solve: solve, seed: seed, scratch: scratch,
                                          meanSum: sums.map { $0.pointer + row * width },
-                                         scales: scales.map { ($0.own[row], $0.other) })
+                                         scales: roots.map { ($0.own[row], $0.other) })
                             }
                         }
                     }
@@ -90,16 +92,13 @@ extension ALSModel {
 
     /// Builds and solves one row's normal equations A x = b, then writes x
     /// (and, for a draw, x plus L⁻ᵀz with z standard normal, A = L Lᵀ)
-    /// into `out`.
-    ///
-    /// The other side's rows of the n ratings are first gathered feature by
-    /// feature (m × n), so that every entry of A = XᵀX is a dot product of
-    /// two contiguous columns, which vectorises.
+    /// into `out`; with `meanSum`, adds x to it too. The other side's rows
+    /// of the n ratings are first gathered into the scratch memory.
     @inline(__always)
     private static func solveRow(_ row: Int, others: UnsafePointer<Int32>, ratings: UnsafePointer<Double>, count n: Int,
                                  out: UnsafeMutablePointer<Double>, other: UnsafePointer<Double>, width: Int,
                                  mean: Double, solve: ALSSolve, seed: UInt64, scratch: ALSScratch,
-                                 meanSum: UnsafeMutablePointer<Double>?, scales: (own: Double, other: [Double])?) {
+                                 meanSum: UnsafeMutablePointer<Double>?, scales: (own: Double, otherRoots: [Double])?) {
         let k = width - 1, m = scratch.m
         let (a, b, x, y) = (scratch.a, scratch.b, scratch.columns, scratch.targets)
         // The least-squares fit keeps the row's own bias fixed; the
@@ -116,7 +115,7 @@ extension ALSModel {
             let q = other + j * width
             // Rating t's noise precision is scaled by its other row's
             // scale: weighted least squares, each term times √scale.
-            let root = scales.map { $0.other[j].squareRoot() } ?? 1
+            let root = scales?.otherRoots[j] ?? 1
             y[t] = (ratings[t] - mean - q[k] - ownBias) * root
             let base = x + t * step
             for f in 0 ..< k { base[f * stride] = q[f] * root }
@@ -167,30 +166,6 @@ extension ALSModel {
         }
     }
 
-    /// Σ a[t] b[t] over n numbers, with two four-wide accumulators.
-    @inline(__always)
-    static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
-        var s0 = SIMD4<Double>(), s1 = SIMD4<Double>()
-        var t = 0
-        let (ra, rb) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
-        let stride = MemoryLayout<Double>.stride
-        while t + 8 <= n {
-            // Multiply, then add: a fused multiply-add is a library call
-            // on the baseline x86-64 target.
-            s0 += ra.loadUnaligned(fromByteOffset: t * stride, as: SIMD4<Double>.self)
-                * rb.loadUnaligned(fromByteOffset: t * stride, as: SIMD4<Double>.self)
-            s1 += ra.loadUnaligned(fromByteOffset: (t + 4) * stride, as: SIMD4<Double>.self)
-                * rb.loadUnaligned(fromByteOffset: (t + 4) * stride, as: SIMD4<Double>.self)
-            t += 8
-        }
-        var sum = (s0 + s1).sum()
-        while t < n {
-            sum += a[t] * b[t]
-            t += 1
-        }
-        return sum
-    }
-
     /// A seed for one purpose from a base seed and a number (SplitMix64's
     /// finaliser of their combination), so that draws for different rows
     /// and sweeps are independent.
@@ -199,31 +174,5 @@ extension ALSModel {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-}
-
-/// One worker's scratch memory for ``ALSModel/halfSweep(_:rows:other:width:mean:solve:seed:meanSums:)``:
-/// the m × m system, its right-hand side, and the gathered columns and
-/// targets of the longest row.
-struct ALSScratch {
-    let m: Int
-    let a: UnsafeMutablePointer<Double>
-    let b: UnsafeMutablePointer<Double>
-    let columns: UnsafeMutablePointer<Double>
-    let targets: UnsafeMutablePointer<Double>
-
-    init(m: Int, longest: Int) {
-        self.m = m
-        a = .allocate(capacity: max(1, m * m))
-        b = .allocate(capacity: max(1, m))
-        columns = .allocate(capacity: max(1, m * longest))
-        targets = .allocate(capacity: max(1, longest))
-    }
-
-    func release() {
-        a.deallocate()
-        b.deallocate()
-        columns.deallocate()
-        targets.deallocate()
     }
 }
