@@ -17,9 +17,10 @@ extension Verbs {
             like userknn with too few neighbours) get the fallback's prediction, as LensKit's
             Fallback(model, Bias(damping=5)) does: a bias model trained on the model's own ratings.
             rmse_all and mae_all cover every row, fallback included: compare models on those.
-            Predictions are taken as the models give them, not clipped (als clamps its own to the
-            training ratings' range; popular's scores are counts, so it cannot be evaluated).
-            'r = evaluate …' binds the table (save r results.csv).
+            Rows that are ratings the model was trained on are left out (and counted): they are
+            not held out. Predictions are taken as the models give them, not clipped (als clamps
+            its own to the training ratings' range; popular's scores are counts, so it cannot be
+            evaluated). 'r = evaluate …' binds the table, to sort or save it (save r results.csv).
             """
     ) { call in
         let usage = "evaluate MODEL on TABLE"

@@ -14,7 +14,7 @@ extension Algorithm {
                     meaning: "least-squares iterations (users, then movies)"),
             Setting(key: "damping", kind: .number(0...1_000_000), defaultValue: 5, meaning: "damping of the starting biases"),
             Setting(key: "samples", kind: .whole(0...100_000), defaultValue: 150,
-                    meaning: "Bayesian draws averaged (0: least squares only)"),
+                    meaning: "Bayesian draws averaged (0: least squares only, far quicker on big data)"),
             Setting(key: "burn", kind: .whole(0...100_000), defaultValue: 10, meaning: "Bayesian draws dropped first"),
             Setting(key: "nu", kind: .number(0...1_000_000), defaultValue: 20,
                     meaning: "noise per user and movie, degrees of freedom (0: the same for all)"),
