@@ -3,7 +3,7 @@ import Foundation
 // Each area of the engine contributes its phases from its own file.
 let allPhases: [Phase] = LoadBenchmarks.phases + TableBenchmarks.phases + SessionBenchmarks.phases + ModelBenchmarks.phases
     + ItemKNNBenchmarks.phases + MFBenchmarks.phases + CheckpointBenchmarks.phases
-    + MovieSpaceBenchmarks.phases + LowRankBenchmarks.phases
+    + MovieSpaceBenchmarks.phases + LowRankBenchmarks.phases + EvaluationBenchmarks.phases
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String) -> String? {

@@ -111,9 +111,6 @@ enum ModelTraining {
         }
         let name = word.lowercased()
         if let algorithm = Algorithm.all.first(where: { $0.name == name }) { return algorithm }
-        if Algorithm.planned.contains(name) {
-            throw ShellError("'\(name)' is not built yet; available: \(names.joined(separator: ", "))", at: token)
-        }
         throw ShellError(Suggestion.unknown("algorithm", word, among: names, plural: "algorithms"), at: token)
     }
 

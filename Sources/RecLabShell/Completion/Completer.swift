@@ -78,7 +78,8 @@ public struct Completer {
 
     /// Candidates for the people and model verbs: people after the verbs
     /// that take one, model names after `with`, algorithms and settings
-    /// after `train`, genres after `genre`; `nil` when none of these apply.
+    /// after `train`, models and `on TABLE` after `evaluate` and `compare`,
+    /// genres after `genre`; `nil` when none of these apply.
     private func modelWords(verb: Token, inCommand: [Token], prefix: String) -> [String]? {
         let name = verb.text.lowercased()
         let people = session.people.keys.sorted()
@@ -105,6 +106,14 @@ public struct Completer {
             return matching(algorithm.settings.map { $0.key + "=" } + ["on"], prefix)
         case "drop":
             return matching(session.workspace.names + session.workspace.modelNames, prefix)
+        case "evaluate", "compare":
+            // MODEL (several for compare), then on TABLE.
+            if last?.isWord("on") == true { return matching(session.workspace.names, prefix) }
+            if inCommand.contains(where: { $0.isWord("on") }) { return [] }
+            if name == "evaluate", inCommand.count >= 2 { return matching(["on"], prefix) }
+            let given = Set(inCommand.dropFirst().map(\.text))
+            let models = session.workspace.modelNames.filter { !given.contains($0) }
+            return matching(models + (inCommand.count >= 2 ? ["on"] : []), prefix)
         default:
             return nil
         }

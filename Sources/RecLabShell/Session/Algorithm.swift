@@ -51,7 +51,7 @@ struct Algorithm: Sendable {
 
 extension Algorithm {
     /// Every algorithm, in the order `help train` lists them.
-    static let all: [Algorithm] = [userKNN, itemKNN, bias, popular, mf, lowRank]
+    static let all: [Algorithm] = [userKNN, itemKNN, bias, popular, mf, als, lowRank]
 
     /// The algorithms and their settings with defaults, for `help train`.
     static var helpText: String {
@@ -65,10 +65,6 @@ extension Algorithm {
         }
         return lines.joined(separator: "\n")
     }
-
-    /// Algorithms the language names but that are not built yet, with where
-    /// they are coming from.
-    static let planned = ["als"]
 
     /// LensKit's `UserUser`, exactly (`USERKNN.md`).
     static let userKNN = Algorithm(

@@ -1,0 +1,79 @@
+extension ALSModel {
+    /// Trains on `matrix`: damped biases, small random vectors, `iters`
+    /// least-squares iterations (users, then movies), then, with `samples`
+    /// > 0, `burn` + `samples` Gibbs sweeps of which the last `samples` are
+    /// averaged.
+    ///
+    /// The same seed gives the same model, whatever the number of cores.
+    ///
+    /// - Throws: ``RecLabError`` for settings out of range, a matrix with no
+    ///   ratings, or cancellation (polled between half-sweeps).
+    /// - Complexity: O((iters + burn + samples) × (r k² + (users + items) k³))
+    ///   for r ratings and k features, spread over the cores.
+    public static func train(_ matrix: RatingMatrix, parameters: Parameters = Parameters(),
+                             cancel: Cancellation = .never) throws(RecLabError) -> ALSModel {
+        try parameters.validate()
+        guard matrix.ratingCount > 0 else { throw RecLabError("there are no ratings to train on") }
+        let bias = try BiasModel.train(matrix, parameters: BiasModel.Parameters(damping: parameters.damping), cancel: cancel)
+        let k = parameters.features, width = k + 1, mean = bias.globalMean
+        var users = initialRows(count: matrix.userCount, width: width, biases: bias.userBiases, seed: mix(parameters.seed, 1))
+        var items = initialRows(count: matrix.itemCount, width: width, biases: bias.itemBiases, seed: mix(parameters.seed, 2))
+        let (userSide, itemSide) = (ALSSide.users(matrix), ALSSide.items(matrix))
+
+        let ridge = ALSSolve.ridge(regularization: parameters.regularization)
+        for _ in 0 ..< parameters.iterations {
+            try cancel.check()
+            halfSweep(userSide, rows: &users, other: items, width: width, mean: mean, solve: ridge, seed: 0)
+            try cancel.check()
+            halfSweep(itemSide, rows: &items, other: users, width: width, mean: mean, solve: ridge, seed: 0)
+        }
+        var prior = ALSFoldInPrior(kind: .ridge(regularization: parameters.regularization, damping: parameters.damping))
+        if parameters.samples > 0 {
+            (users, items, prior) = try sample(matrix, users: users, items: items, width: width, mean: mean,
+                                               parameters: parameters, cancel: cancel)
+        }
+        let rmse = trainingError(userSide, users: users, items: items, width: width, mean: mean).squareRoot()
+        let low = matrix.userRatings.min() ?? 0, high = matrix.userRatings.max() ?? 0
+        return ALSModel(parameters: parameters, matrix: matrix, globalMean: mean, users: users, items: items,
+                        foldInPrior: prior, trainingRMSE: rmse, low: low, high: high)
+    }
+
+    /// `count` rows of `width`: a vector of normal draws × 0.1, then the bias.
+    static func initialRows(count: Int, width: Int, biases: [Double], seed: UInt64) -> [Double] {
+        var generator = SeededGenerator(seed: seed)
+        var rows = [Double](repeating: 0, count: count * width)
+        for r in 0 ..< count {
+            for f in 0 ..< width - 1 { rows[r * width + f] = 0.1 * generator.normal() }
+            rows[r * width + width - 1] = biases[r]
+        }
+        return rows
+    }
+
+    /// The mean squared error of the rows' predictions on the training
+    /// ratings; each user's sum is taken on its own and the sums added in
+    /// user order, so the result does not depend on the number of cores.
+    ///
+    /// - Complexity: O(r × k).
+    static func trainingError(_ side: ALSSide, users: [Double], items: [Double], width: Int, mean: Double) -> Double {
+        let k = width - 1
+        let perUser = Parallel.collect(Parallel.ranges(weightedBy: side.offsets, minimumWeight: 16_384)) { range in
+            users.withUnsafeBufferPointer { up in
+                items.withUnsafeBufferPointer { ip in
+                    range.map { u -> Double in
+                        guard let ub = up.baseAddress, let ib = ip.baseAddress else { return 0 }
+                        var sum = 0.0
+                        for t in side.offsets[u] ..< side.offsets[u + 1] {
+                            let e = side.ratings[t] - score(user: ub + u * width, item: ib + Int(side.others[t]) * width,
+                                                            mean: mean, factors: k)
+                            sum += e * e
+                        }
+                        return sum
+                    }
+                }
+            }
+        }
+        var total = 0.0
+        for part in perUser { for s in part { total += s } }
+        return total / Double(max(1, side.ratings.count))
+    }
+}
