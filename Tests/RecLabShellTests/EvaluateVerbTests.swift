@@ -97,8 +97,8 @@ import Testing
         h.refuses("evaluate nope on test", blaming: "nope") { $0.hasPrefix("unknown model 'nope'") }
         h.refuses("evaluate bb on test", blaming: "bb", with: "unknown model 'bb'; did you mean 'b'?")
         h.refuses("evaluate b on movies", blaming: "movies",
-                  with: "cannot evaluate on 'movies': no 'userId' column (columns: movieId, title, genres, year)")
-        h.refuses("evaluate b on t2", blaming: "t2", with: "cannot evaluate on 't2': no 'rating' column (columns: userId, movieId)")
+                  with: "cannot evaluate on 'movies': no 'userId' or 'user_id' column (columns: movieId, title, genres, year)")
+        h.refuses("evaluate b on t2", blaming: "t2", with: "cannot evaluate on 't2': no 'rating' or 'value' column (columns: userId, movieId)")
         h.refuses("evaluate b on e", blaming: "e", with: "'e' has no rows to evaluate on")
         h.refuses("evaluate b on nothing", blaming: "nothing") { $0.hasPrefix("unknown table 'nothing'") }
         h.refuses("evaluate p on test", blaming: "p") { $0.hasPrefix("'p' is a popular model: it scores movies by how many rated them") }

@@ -100,7 +100,7 @@ import Testing
         #expect(held.users == [1, 2] && held.items == [10, 20] && held.ratings == [4, 3.5])
 
         let noRating = try table.selecting(["userId", "movieId"])
-        #expect(throws: RecLabError("no 'rating' column (columns: userId, movieId)", subject: "rating")) {
+        #expect(throws: RecLabError("no 'rating' or 'value' column (columns: userId, movieId)", subject: "rating")) {
             try HeldOutRatings(table: noRating)
         }
         let textIds = try Table(columns: [

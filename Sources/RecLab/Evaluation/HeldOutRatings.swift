@@ -19,17 +19,27 @@ public struct HeldOutRatings: Sendable {
     }
 
     /// The rows of a ratings table: its `user` and `item` columns of whole
-    /// numbers and its numeric `rating` column.
+    /// numbers and its numeric `rating` column. A column not named is the
+    /// first of ``RatingMatrix/columnNames`` the table has, as training finds
+    /// them (`userId` or `user_id`, `movieId` or `movie_id`, `rating` or `value`).
     ///
     /// - Throws: ``RecLabError`` naming the column that is absent (with the
     ///   columns the table has) or of the wrong type, or the first row with
     ///   a missing cell.
     /// - Complexity: O(rows).
-    public init(table: Table, user: String = "userId", item: String = "movieId",
-                rating: String = "rating") throws(RecLabError) {
-        for name in [user, item, rating] where table.column(named: name) == nil {
-            throw RecLabError("no '\(name)' column (columns: \(table.columnNames.joined(separator: ", ")))", subject: name)
+    public init(table: Table, user: String? = nil, item: String? = nil,
+                rating: String? = nil) throws(RecLabError) {
+        let names = RatingMatrix.columnNames
+        func named(_ given: String?, _ choices: [String]) throws(RecLabError) -> String {
+            let name = given ?? choices.first { table.column(named: $0) != nil } ?? choices[0]
+            guard table.column(named: name) != nil else {
+                let expected = given == nil ? choices.map { "'\($0)'" }.joined(separator: " or ") : "'\(name)'"
+                throw RecLabError("no \(expected) column (columns: \(table.columnNames.joined(separator: ", ")))", subject: name)
+            }
+            return name
         }
+        let user = try named(user, names.user), item = try named(item, names.item)
+        let rating = try named(rating, names.rating)
         let userColumn = try table.requireColumn(user), itemColumn = try table.requireColumn(item)
         let ratingColumn = try table.requireColumn(rating)
         for column in [userColumn, itemColumn] where column.type != .integer {
