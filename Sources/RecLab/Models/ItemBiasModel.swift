@@ -26,3 +26,4 @@ extension BiasModel: ItemBiasModel {}
 
 /// `mf`'s item biases, added to u·v inside the sigmoid.
 extension MatrixFactorization: ItemBiasModel {}
+extension ALSModel: ItemBiasModel {}

@@ -72,3 +72,4 @@ extension MovieVectorModel {
 
 /// `mf` answers `similar` with its own SIMD loop over the stored rows.
 extension MatrixFactorization: MovieVectorModel {}
+extension ALSModel: MovieVectorModel {}

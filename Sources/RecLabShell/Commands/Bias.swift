@@ -22,7 +22,7 @@ extension Verbs {
             """
     ) { call in
         let usage = "bias MODEL [top|bottom] [N] [min N]"
-        let name = try call.arguments.expectName("a model with movie biases (mf or bias)", usage: usage)
+        let name = try call.arguments.expectName("a model with movie biases (mf, als or bias)", usage: usage)
         var lowest: Bool?
         var count: Int?
         var minCount: Int?

@@ -10,17 +10,17 @@ enum MovieSpace {
         var accepts: @Sendable (any Recommender) -> Bool
         /// What it is, after "has no": `movie space`, `movie biases`.
         var what: String
-        /// The algorithms that have it, for messages: `mf, lowrank or itemknn`.
+        /// The algorithms that have it, for messages: `mf, als, lowrank or itemknn`.
         var algorithms: String
     }
 
     /// Movies in a vector space or with kept similarities (`similar`).
     static let space = Need(accepts: { $0 is any MovieVectorModel || $0 is ItemKNN }, what: "movie space",
-                            algorithms: "mf, lowrank or itemknn")
+                            algorithms: "mf, als, lowrank or itemknn")
     /// Movie vectors (`pca`).
-    static let vectors = Need(accepts: { $0 is any MovieVectorModel }, what: "movie vectors", algorithms: "mf or lowrank")
+    static let vectors = Need(accepts: { $0 is any MovieVectorModel }, what: "movie vectors", algorithms: "mf, als or lowrank")
     /// Learned movie biases (`bias`).
-    static let biases = Need(accepts: { $0 is any ItemBiasModel }, what: "movie biases", algorithms: "mf or bias")
+    static let biases = Need(accepts: { $0 is any ItemBiasModel }, what: "movie biases", algorithms: "mf, als or bias")
 
     /// The model named by `token`, which must have `need`; without a name,
     /// the model trained last that has it.

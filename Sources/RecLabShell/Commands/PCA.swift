@@ -22,7 +22,7 @@ extension Verbs {
             """
     ) { call in
         let usage = "pca MODEL [N]"
-        let name = try call.arguments.expectName("a model with movie vectors (mf or lowrank)", usage: usage)
+        let name = try call.arguments.expectName("a model with movie vectors (mf, als or lowrank)", usage: usage)
         let countToken = call.arguments.peek
         let count = try call.arguments.takeInteger("the number of movies", in: 2...1_000_000) ?? 50
         try call.arguments.expectEnd(usage: usage)

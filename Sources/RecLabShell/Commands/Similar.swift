@@ -4,7 +4,7 @@ extension Verbs {
     /// `similar MOVIE [N] [with MODEL] [metric cosine|l1] [min N]`.
     static let similar = Verb(
         name: "similar", group: .models,
-        summary: "the movies closest to one movie in a model's movie space (mf, lowrank, itemknn)",
+        summary: "the movies closest to one movie in a model's movie space (mf, als, lowrank, itemknn)",
         forms: ["similar MOVIE [N] [with MODEL] [metric cosine|l1] [min N]"],
         example: """
             similar "Mary Poppins (1964)"            # ten, with the last mf/lowrank/itemknn model
@@ -71,7 +71,7 @@ extension Verbs {
         } else if let knn = trained.model as? ItemKNN {
             if let metric, metric.value != .cosine {
                 throw ShellError("'\(trained.name)' is an itemknn model: it keeps similarities, not vectors, so it has no "
-                                 + "'metric \(metric.value.rawValue)' (use an mf or lowrank model)", at: metric.token)
+                                 + "'metric \(metric.value.rawValue)' (use an mf, als or lowrank model)", at: metric.token)
             }
             let kept = knn.similarItems(to: movie.id, count: Int.max) ?? []
             let least = minCount ?? 0
