@@ -50,6 +50,10 @@ extension Verbs {
             return .text("\(trained.name) (popular) scores each movie by its number of ratings: \(movie.title) has "
                          + "\(NumberFormatting.counted(count, "rating")) in '\(trained.table)'")
         }
+        if let text = try FactorExplanationText.explain(movie: movie, audience: audience, trained: trained, scores: scores,
+                                                        session: call.session) {
+            return .text(text)
+        }
         throw ShellError("explain does not know '\(trained.model.algorithm)' models yet", at: modelToken ?? call.arguments.verb)
     }
 }
