@@ -77,14 +77,9 @@ struct FactorExplanationText {
             lines.append("  score = " + sum)
         case .clamp(let low, let high):
             lines.append("  z = " + sum)
-            if e.isClamped {
-                let side = e.z > high ? "above \(plain(high)), the highest" : "below \(plain(low)), the lowest"
-                lines.append("  score = \(f(e.score)), clamped: z is \(side) rating in training "
-                             + "(\(algorithm) keeps scores within \(plain(low))–\(plain(high)))")
-            } else {
-                lines.append("  score = z = \(f(e.score)), inside \(plain(low))–\(plain(high)), the training ratings' range "
-                             + "(\(algorithm) clamps scores to it)")
-            }
+            let side = !e.isClamped ? "inside" : e.z > high ? "above \(plain(high))" : "below \(plain(low))"
+            lines.append("  \(algorithm) clamps scores to \(plain(low))–\(plain(high)), the training ratings' range: "
+                         + "z is \(side), so score = \(f(e.score))")
         case .sigmoidRange(let low, let high):
             lines.append("  z = " + sum)
             let sigmoid = 1 / (1 + exp(-e.z))
