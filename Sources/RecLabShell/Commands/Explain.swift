@@ -4,9 +4,24 @@ extension Verbs {
     /// `explain WHO MOVIE [with MODEL]`.
     static let explain = Verb(
         name: "explain", group: .models,
-        summary: "why a model gives a movie its score: the neighbours (or biases) used and the arithmetic",
+        summary: "why a model gives a movie its score: the neighbours, biases or factors used and the arithmetic",
         forms: ["explain WHO MOVIE [with MODEL]"],
-        example: "explain jabril \"Submarine (2010)\""
+        example: """
+            explain jabril "Submarine (2010)"            # with the last model trained
+            explain user 42 "Submarine (2010)" with mf   # a user in the data
+            """,
+        notes: """
+            userknn and itemknn: the neighbours used, their similarity and centred rating,
+            and the weighted mean. bias: μ + b_i + b_u. popular: the number of ratings.
+            mf, als and lowrank: the terms of the score as the model adds them (μ, b_u,
+            b_i, the movie's mean under normalize=on), u·v with its largest products
+            u_f × v_f, and then mf's squash low + (high − low) × σ(z) or als's clamp to
+            the training range; the score is exactly predict's. A person the model was
+            not trained on is folded in (their vector fitted to their ratings, movie
+            vectors fixed); with people=on they are the user they were trained as. Last,
+            the person's rated movies nearest the movie in the model's space (cosine of
+            movie vectors): not a term of the score, a hint at why it is high or low.
+            """
     ) { call in
         let usage = "explain WHO MOVIE [with MODEL]"
         let (audience, movie, trained, scores, modelToken) = try ModelQuery.movieQuestion(&call, usage: usage)
