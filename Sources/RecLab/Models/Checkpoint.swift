@@ -62,7 +62,9 @@ public struct Checkpoint: Sendable {
     /// Bytes before the body: magic, version, length.
     static let headerSize = 20
     /// The model kinds files may hold.
-    public static let kinds: [any CheckpointableModel.Type] = [MatrixFactorization.self]
+    public static let kinds: [any CheckpointableModel.Type] = [
+        MatrixFactorization.self, LowRank.self, ALSModel.self, BiasModel.self, PopularModel.self, UserKNN.self, ItemKNN.self,
+    ]
 
     /// The file's bytes.
     ///
