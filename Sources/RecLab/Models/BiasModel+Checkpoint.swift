@@ -8,8 +8,8 @@ extension BiasModel: CheckpointableModel {
     /// Writes the user and item damping and the ratings. The biases are not
     /// written: training is three exact passes over the ratings (compensated
     /// sums in a fixed order, no randomness), so loading trains again and
-    /// gets the same bits, in about a millisecond for ml-latest-small
-    /// (Benchmarks/README.md).
+    /// gets the same bits (0.8 ms of a 4.5 ms load for ml-latest-small,
+    /// Benchmarks/README.md).
     ///
     /// - Complexity: O(ratings).
     public func encode(into writer: inout CheckpointWriter) {
