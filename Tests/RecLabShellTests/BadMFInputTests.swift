@@ -73,9 +73,6 @@ import Testing
     @Test func saveModelRefusals() throws {
         let folder = try TempFolder()
         h.refuses("save model nothing \(folder.path("x.model"))", blaming: "nothing") { $0.hasPrefix("unknown model 'nothing'") }
-        h.run("train userknn on few")
-        h.refuses("save model userknn \(folder.path("x.model"))", blaming: "userknn",
-                  with: "'userknn' is a userknn model; save model saves mf models (the others train again in moments)")
         h.run("train mf factors=4 epochs=1 on few")
         h.refuses("save model mf", with: "expected a file path; usage: save model MODEL PATH")
         let nowhere = folder.path("no/such/folder/x.model")

@@ -253,7 +253,7 @@ import Testing
         let completer = Completer(session: h.session)
         #expect(completer.complete(word: "", before: "fit ") == ["mf"])
         #expect(completer.complete(word: "", before: "fit mf ").isEmpty)
-        #expect(completer.complete(word: "", before: "save model ") == ["mf"])
+        #expect(completer.complete(word: "", before: "save model ") == ["mf", "userknn"])
         #expect(Set(completer.complete(word: "mo", before: "save ")) == ["model", "movies"])
         #expect(completer.complete(word: "mo", before: "load ").contains("model"))
         #expect(completer.complete(word: "va", before: "train mf factors=8 ") == ["valid="])

@@ -162,7 +162,8 @@ import Testing
         #expect(refusal(resealed { $0[8] = 0 }) == "model file format version 0; this reclab reads version 1")
         // The kind is the first string of the body: "mf" at bytes 24–25.
         #expect(refusal(resealed { $0[24] = UInt8(ascii: "x") })
-                == "the file holds a 'xf' model, which this reclab cannot load (it loads: mf)")
+                == "the file holds a 'xf' model, which this reclab cannot load "
+                + "(it loads: mf, lowrank, als, bias, popular, userknn, itemknn)")
     }
 
     /// Random damage: a cut anywhere, or one flipped bit anywhere, is

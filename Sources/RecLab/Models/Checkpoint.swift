@@ -10,10 +10,14 @@ public protocol CheckpointableModel: Recommender {
     /// About how many bytes ``encode(into:)`` writes (to reserve them once).
     var checkpointSize: Int { get }
     /// Writes everything needed to recommend with the model and to train
-    /// it further exactly as if it had never been saved.
+    /// it further exactly as if it had never been saved: what it learned,
+    /// or, for a kind that trains again to the same bits in moments, only
+    /// its settings and ratings (each kind's doc says which, and why).
+    /// Ratings go through ``CheckpointWriter/write(_:)-(RatingMatrix)``.
     func encode(into writer: inout CheckpointWriter)
     /// Reads a model written by ``encode(into:)``, checking that every
-    /// part is consistent.
+    /// part is consistent, and every count before it allocates anything
+    /// (a damaged file behind a valid checksum is an error, never a crash).
     ///
     /// - Throws: ``RecLabError`` for a payload that does not make sense.
     static func decode(from reader: inout CheckpointReader, cancel: Cancellation) throws(RecLabError) -> Self
@@ -62,7 +66,9 @@ public struct Checkpoint: Sendable {
     /// Bytes before the body: magic, version, length.
     static let headerSize = 20
     /// The model kinds files may hold.
-    public static let kinds: [any CheckpointableModel.Type] = [MatrixFactorization.self]
+    public static let kinds: [any CheckpointableModel.Type] = [
+        MatrixFactorization.self, LowRank.self, ALSModel.self, BiasModel.self, PopularModel.self, UserKNN.self, ItemKNN.self,
+    ]
 
     /// The file's bytes.
     ///

@@ -29,6 +29,9 @@ public struct CheckpointWriter: Sendable {
     /// Appends a double by its bit pattern (exact).
     public mutating func write(_ value: Double) { write(value.bitPattern) }
 
+    /// Appends a yes/no as one byte (1 or 0).
+    public mutating func write(flag: Bool) { write(UInt8(flag ? 1 : 0)) }
+
     /// Appends a length-prefixed UTF-8 string.
     public mutating func write(_ text: String) {
         let utf8 = Array(text.utf8)
@@ -123,6 +126,13 @@ public struct CheckpointReader {
             throw Self.damaged("\(what) is \(raw)")
         }
         return Int(raw)
+    }
+
+    /// Reads a yes/no byte (0 or 1; anything else is damage).
+    public mutating func readFlag(_ what: String) throws(RecLabError) -> Bool {
+        let byte = try read(UInt8.self, what)
+        guard byte <= 1 else { throw Self.damaged("\(what) is \(byte)") }
+        return byte == 1
     }
 
     /// Reads a length-prefixed UTF-8 string.

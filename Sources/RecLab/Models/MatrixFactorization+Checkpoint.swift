@@ -97,14 +97,7 @@ extension MatrixFactorization: CheckpointableModel {
             writer.write(e.rmse)
             writer.write(e.seconds)
         }
-        writer.write(Int64(matrix.userCount))
-        writer.write(Int64(matrix.itemCount))
-        writer.write(Int64(matrix.ratingCount))
-        writer.write(contentsOf: matrix.userIds)
-        writer.write(contentsOf: matrix.itemIds)
-        writer.write(contentsOf: (0 ..< matrix.userCount).map { UInt32(matrix.entries(ofUser: $0).count) })
-        writer.write(contentsOf: matrix.userItems)
-        writer.write(contentsOf: matrix.userRatings)
+        writer.write(matrix)
         let rows = state.exportRows(factors: factors)
         for side in [rows.users, rows.items] {
             writer.write(contentsOf: side.params)
@@ -140,7 +133,7 @@ extension MatrixFactorization: CheckpointableModel {
             history.append(EpochReport(epoch: epoch, trainLoss: try reader.readDouble(), validLoss: try reader.readDouble(),
                                        rmse: try reader.readDouble(), seconds: try reader.readDouble()))
         }
-        let matrix = try decodeMatrix(&reader, cancel: cancel)
+        let matrix = try reader.readRatingMatrix(cancel: cancel)
         try cancel.check()
         func side(_ rows: Int, _ what: String) throws(RecLabError) -> MFCanonicalRows.Side {
             let n = rows * (p.factors + 1)
@@ -152,44 +145,5 @@ extension MatrixFactorization: CheckpointableModel {
         let state = MFState(matrix: matrix, parameters: p, workers: workers, step: step, rows: rows)
         return MatrixFactorization(parameters: p, matrix: matrix, low: low, high: high, history: history,
                                    stoppedEarly: stoppedEarly, state: state)
-    }
-
-    /// The ratings as ``encode(into:)`` wrote them, rebuilt (and so
-    /// checked) by ``RatingMatrix/build(users:items:ratings:cancel:)``.
-    private static func decodeMatrix(_ reader: inout CheckpointReader,
-                                     cancel: Cancellation) throws(RecLabError) -> RatingMatrix {
-        let damaged = CheckpointReader.damaged
-        let limit = Int(Int32.max)
-        let userCount = try reader.readCount("the user count", in: 1 ... limit)
-        let itemCount = try reader.readCount("the movie count", in: 1 ... limit)
-        let ratingCount = try reader.readCount("the rating count", in: 1 ... limit)
-        let userIds = try reader.readArray(Int64.self, count: userCount, "the user ids")
-        let itemIds = try reader.readArray(Int64.self, count: itemCount, "the movie ids")
-        let counts = try reader.readArray(UInt32.self, count: userCount, "the ratings per user")
-        let userItems = try reader.readArray(Int32.self, count: ratingCount, "the rated movies")
-        let ratings = try reader.readDoubles(count: ratingCount, "the ratings")
-        guard counts.reduce(0, { $0 + Int($1) }) == ratingCount else { throw damaged("the ratings per user") }
-        var users: [Int64] = [], items: [Int64] = []
-        users.reserveCapacity(ratingCount)
-        items.reserveCapacity(ratingCount)
-        for (u, count) in counts.enumerated() {
-            users.append(contentsOf: repeatElement(userIds[u], count: Int(count)))
-        }
-        for i in userItems {
-            guard i >= 0, Int(i) < itemCount else { throw damaged("a rated movie's index \(i)") }
-            items.append(itemIds[Int(i)])
-        }
-        let matrix: RatingMatrix
-        do throws(RecLabError) {
-            matrix = try RatingMatrix.build(users: users, items: items, ratings: ratings, cancel: cancel)
-        } catch where error.isCancellation {
-            throw error
-        } catch {
-            throw damaged("the ratings: \(error.message)")
-        }
-        guard matrix.userIds == userIds, matrix.itemIds == itemIds, matrix.userRatings == ratings else {
-            throw damaged("the ratings are not in order")
-        }
-        return matrix
     }
 }

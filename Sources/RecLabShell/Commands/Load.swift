@@ -13,6 +13,12 @@ extension Verbs {
             load ../shared/data/crashcourse/jabril-movie-ratings.csv   # binds jabril_movie_ratings
             jabril = load ../shared/data/crashcourse/jabril-movie-ratings.csv
             load model mf.model as mf2    # a model saved with: save model mf mf.model
+            """,
+        notes: """
+            load model reads a file written by save model, of any kind, and binds the model to
+            NAME (or the name it was saved under); it recommends, predicts and explains exactly as
+            the saved model did. A damaged, truncated or foreign file is refused with one line and
+            changes nothing.
             """
     ) { call in
         let usage = "load PATH | load movielens NAME | load model PATH [as NAME]"

@@ -14,10 +14,10 @@ enum ModelFiles {
         }
         let path = try call.arguments.expectName("a file path", usage: usage)
         try call.arguments.expectEnd(usage: usage)
+        // Every kind `train` makes is in Checkpoint.kinds; this only guards a new one not yet added there.
         guard let model = trained.model as? any CheckpointableModel else {
-            throw ShellError("'\(trained.name)' is a \(trained.model.algorithm) model; save model saves "
-                             + Checkpoint.kinds.map { $0.checkpointKind }.joined(separator: ", ")
-                             + " models (the others train again in moments)", at: modelToken)
+            throw ShellError("'\(trained.name)' is a \(trained.model.algorithm) model, which save model cannot save yet",
+                             at: modelToken)
         }
         let checkpoint = Checkpoint(
             model: model,
@@ -70,17 +70,22 @@ enum ModelFiles {
                              + "are not in 'movies' (they show without a title)")
             }
         }
-        let epochs = (checkpoint.model as? any ContinuableModel).map { NumberFormatting.counted($0.epochsTrained, "epoch") + "; " } ?? ""
-        lines.append("\(name): \(checkpoint.model.algorithm) model loaded from \(path.text) (\(epochs)"
+        let trainedFor = (checkpoint.model as? any ContinuableModel).map { trainedSteps($0) + "; " } ?? ""
+        lines.append("\(name): \(checkpoint.model.algorithm) model loaded from \(path.text) (\(trainedFor)"
                      + "\(NumberFormatting.counted(matrix.ratingCount, "rating")) by \(NumberFormatting.counted(matrix.userCount, "user")) "
                      + "of \(NumberFormatting.counted(matrix.itemCount, "movie")))")
         return .model(trained, lines.joined(separator: "\n"))
     }
 
-    /// `mf, 5 epochs`.
+    /// `mf, 5 epochs`, `lowrank, 120 iterations`, `userknn`.
     private static func describe(_ model: any Recommender) -> String {
         guard let continuable = model as? any ContinuableModel else { return model.algorithm }
-        return "\(model.algorithm), \(NumberFormatting.counted(continuable.epochsTrained, "epoch"))"
+        return "\(model.algorithm), \(trainedSteps(continuable))"
+    }
+
+    /// `5 epochs`, `120 iterations`: what `fit` has counted so far.
+    private static func trainedSteps(_ model: any ContinuableModel) -> String {
+        NumberFormatting.counted(model.epochsTrained, type(of: model).fitUnit)
     }
 
     /// Whether `text` can be typed as a model name (letters, digits, `_`, not starting with a digit).

@@ -10,6 +10,14 @@ extension Verbs {
             save popular popular.csv
             save session my-lab.reclab     # replay later with: reclab my-lab.reclab
             save model mf mf.model         # load it again with: load model mf.model
+            save model knn knn.model       # any kind: mf, lowrank, als, bias, popular, userknn, itemknn
+            """,
+        notes: """
+            save model writes one binary file (checksummed, written beside PATH and then renamed into
+            place) with the model's settings, its training ratings, the people trained as its users,
+            and what it learned: mf, lowrank and als keep their vectors (mf its optimiser's moments
+            too), so fit goes on exactly as if the model had never been saved; bias, popular, userknn
+            and itemknn keep only settings and ratings and train again, to the same numbers, on load.
             """
     ) { call in
         let usage = "save TABLE PATH | save session PATH | save model MODEL PATH"
