@@ -38,8 +38,8 @@ import Testing
         let c = try MatrixFactorization.train(matrix, parameters: other)
         #expect(a.itemVectors != c.itemVectors)
         // The blocked two-worker path is deterministic too.
-        let d = try MatrixFactorization.train(matrix, parameters: Self.quick, workers: 2, cancel: .never, observer: .init())
-        let e = try MatrixFactorization.train(matrix, parameters: Self.quick, workers: 2, cancel: .never, observer: .init())
+        let d = try MatrixFactorization.train(matrix, parameters: Self.quick, grid: 2, cancel: .never, observer: .init())
+        let e = try MatrixFactorization.train(matrix, parameters: Self.quick, grid: 2, cancel: .never, observer: .init())
         #expect(d.itemVectors == e.itemVectors && d.itemVectors != a.itemVectors)
     }
 

@@ -1,126 +1,124 @@
 import Foundation
 
-/// How a fit's epochs are laid out: which block each worker trains in each
-/// sub-epoch and how many lockstep optimiser steps each sub-epoch takes.
-struct MFFitPlan {
-    let workers: Int
-    let batchSize: Int
-    /// `stepsPerSubEpoch[s]`: the most batches any worker has in sub-epoch `s`.
-    let stepsPerSubEpoch: [Int]
-    let stepsPerEpoch: Int
-
-    init(state: MFState, batchSize: Int) {
-        workers = state.workers
-        self.batchSize = batchSize
-        let w = workers
-        stepsPerSubEpoch = (0 ..< w).map { s in
-            (0 ..< w).map { a in (state.blocks[MFFitPlan.block(worker: a, subEpoch: s, workers: w)].count + batchSize - 1)
-                / batchSize }.max() ?? 0
-        }
-        stepsPerEpoch = stepsPerSubEpoch.reduce(0, +)
-    }
-
-    /// The block worker `a` trains in sub-epoch `s`: users of group `a`,
-    /// movies of group `a + s mod W`.
-    static func block(worker a: Int, subEpoch s: Int, workers w: Int) -> Int { a * w + (a + s) % w }
-}
-
-/// Per-row bookkeeping for one fit (not part of the model).
-struct MFFitBuffers {
-    var userStamp: [Int32]
-    var itemStamp: [Int32]
-    var userSlot: [Int32]
-    var itemSlot: [Int32]
-
-    init(users: Int, items: Int) {
-        userStamp = [Int32](repeating: -1, count: users)
-        itemStamp = [Int32](repeating: -1, count: items)
-        userSlot = userStamp
-        itemSlot = itemStamp
-    }
-}
-
 extension MatrixFactorization {
-    /// Ratings per shuffled chunk: a few hundred kilobytes, so shuffling
-    /// and reading a chunk stays in the core's cache.
+    /// Ratings per shuffled chunk: three quarters of a megabyte, so
+    /// shuffling and reading a chunk stays in the core's L2 cache.
     static let chunkRatings = 1 << 16
 
     /// Runs epoch `epochInFit` of a fit on `state` and returns its batch
-    /// losses (mean squared error per batch) in step order, worker order
-    /// within a step.
+    /// losses (mean squared error per batch) in step order.
+    ///
+    /// The rounds run one after the other; the blocks of a round are handed
+    /// to the workers as they come free (largest first). `concurrently:
+    /// false` runs them on the calling thread, with the same result.
     func runEpoch(_ state: inout MFState, plan: MFFitPlan, epochInFit: Int, lifeEpoch: Int, firstStep: Int,
-                  schedule: OneCycle, buffers: inout MFFitBuffers, cancel: Cancellation,
+                  schedule: OneCycle, buffers: inout MFFitBuffers, concurrently: Bool, cancel: Cancellation,
                   observer: TrainingObserver) throws(RecLabError) -> [Double] {
-        let width = state.width, bs = plan.batchSize, w = plan.workers
-        let train = state.train, blocks = state.blocks, seed = parameters.seed
+        let width = state.width, bs = plan.batchSize, seed = parameters.seed
+        let train = state.train, strata = state.strata
         let epochStart = epochInFit * plan.stepsPerEpoch
         let chunk = max(bs, Self.chunkRatings / bs * bs)
-        let reportEvery = max(1, plan.stepsPerEpoch / 200)
-        var losses: [Double] = []
-        losses.reserveCapacity(plan.stepsPerEpoch * w)
+        let progress = MFProgress(epoch: lifeEpoch, steps: plan.stepsPerEpoch, observer: observer)
+        var losses = [Double](repeating: 0, count: plan.stepsPerEpoch)
+        let (userCount, itemCount) = (matrix.userCount, matrix.itemCount)
         try withSides(&state, &buffers) { (users, items) throws(RecLabError) in
             let kernel = MFKernel(users: users, items: items, width: width, factors: factors, low: Float(low),
                                   span: Float(high - low), weightDecay: Float(parameters.weightDecay),
                                   schedule: schedule, firstStep: firstStep)
-            var stepBase = epochStart
-            for s in 0 ..< w {
-                let base = stepBase
-                let perWorker = try Parallel.map((0 ..< w).map { $0 ..< $0 + 1 }) { (range) throws(RecLabError) -> [Double] in
-                    let a = range.lowerBound
-                    let b = MFFitPlan.block(worker: a, subEpoch: s, workers: w)
-                    let block = blocks[b]
-                    let scratch = MFScratch(batchSize: bs, width: width, chunkCapacity: chunk)
-                    // Each block's shuffle has its own stream, so it does not
-                    // depend on how the other workers are scheduled.
-                    var generator = SeededGenerator(seed: seed ^ (UInt64(lifeEpoch) &* 0x9E37_79B9_7F4A_7C15)
-                                                    ^ (UInt64(b) &* 0xC2B2_AE3D_27D4_EB4F))
-                    var order = Array(0 ..< (block.count + chunk - 1) / chunk)
-                    if order.count > 1 {
-                        for k in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(k, generator.next(below: k + 1)) }
-                    }
-                    var batchLosses: [Double] = []
-                    var j = 0
-                    try train.withUnsafeBufferPointer { (all) throws(RecLabError) in
-                        for c in order {
-                            let lower = block.lowerBound + c * chunk, upper = min(lower + chunk, block.upperBound)
-                            let n = upper - lower
-                            for k in 0 ..< n { scratch.chunk[k] = all[lower + k] }
-                            if n > 1 {
-                                for k in stride(from: n - 1, to: 0, by: -1) {
-                                    let other = generator.next(below: k + 1)
-                                    (scratch.chunk[k], scratch.chunk[other]) = (scratch.chunk[other], scratch.chunk[k])
-                                }
-                            }
-                            var start = 0
-                            while start < n {
-                                try cancel.check()
-                                let end = min(start + bs, n)
-                                let t = base + j
-                                let squares = kernel.step(UnsafeBufferPointer(start: scratch.chunk + start, count: end - start),
-                                                          t: t, lifeStep: firstStep + t + 1, scratch: scratch)
-                                batchLosses.append(squares / Double(end - start))
-                                j += 1
-                                if a == 0, j % reportEvery == 0 {
-                                    observer.batch(lifeEpoch, Double(t + 1 - epochStart) / Double(plan.stepsPerEpoch))
-                                }
-                                start = end
-                            }
+            try losses.withUnsafeMutableBufferPointer { (lossBuffer) throws(RecLabError) in
+                guard let lossBase = lossBuffer.baseAddress else { return }
+                let lossOut = SendablePointer(lossBase)
+                // The rounds in a seeded order of their own.
+                var generator = SeededGenerator(seed: seed ^ (UInt64(lifeEpoch) &* 0xA24B_AED4_963E_E407))
+                var roundOrder = Array(plan.rounds.indices)
+                roundOrder.shuffle(using: &generator)
+                var roundStart = 0
+                for s in roundOrder {
+                    let parts = plan.rounds[s], base = roundStart
+                    let body: @Sendable (Range<Int>) throws(RecLabError) -> Void = { (range) throws(RecLabError) in
+                        let scratch = MFScratch(batchSize: bs, width: width, chunkCapacity: chunk)
+                        for p in range {
+                            try Self.trainBlock(parts[p], train: train, strata: strata, kernel: kernel,
+                                                scratch: scratch, chunk: chunk, batchSize: bs,
+                                                stepBase: epochStart + base, firstStep: firstStep,
+                                                seed: seed ^ (UInt64(lifeEpoch) &* 0x9E37_79B9_7F4A_7C15),
+                                                losses: lossOut.pointer + base, cancel: cancel, progress: progress)
                         }
                     }
-                    return batchLosses
+                    if concurrently {
+                        _ = try Parallel.map(parts.indices.map { $0 ..< $0 + 1 }, body)
+                    } else {
+                        try body(parts.indices)
+                    }
+                    roundStart += plan.roundSteps[s]
                 }
-                for j in 0 ..< plan.stepsPerSubEpoch[s] {
-                    for a in 0 ..< w where j < perWorker[a].count { losses.append(perWorker[a][j]) }
-                }
-                stepBase += plan.stepsPerSubEpoch[s]
             }
             // Every row brought to the epoch's end, so the model is exact here.
             let end = epochStart + plan.stepsPerEpoch
-            for u in 0 ..< matrix.userCount { kernel.catchUp(users, u, to: end) }
-            for i in 0 ..< matrix.itemCount { kernel.catchUp(items, i, to: end) }
+            Parallel.forEach(Parallel.ranges(count: userCount, minimumChunk: 32_768)) { range in
+                for u in range { kernel.catchUp(users, u, to: end) }
+            }
+            Parallel.forEach(Parallel.ranges(count: itemCount, minimumChunk: 32_768)) { range in
+                for i in range { kernel.catchUp(items, i, to: end) }
+            }
         }
         observer.batch(lifeEpoch, 1)
         return losses
+    }
+
+    /// Trains one block's part of a round: its tiles in a seeded order, each
+    /// tile's chunks in a seeded order and each chunk shuffled, cut into
+    /// batches (a batch may span chunks and tiles) that take the part's steps.
+    private static func trainBlock(_ part: MFFitPlan.Part, train: [MFRating], strata: MFStrata, kernel: MFKernel,
+                                   scratch: MFScratch, chunk: Int, batchSize bs: Int, stepBase: Int, firstStep: Int,
+                                   seed: UInt64, losses: UnsafeMutablePointer<Double>, cancel: Cancellation,
+                                   progress: MFProgress) throws(RecLabError) {
+        // Each block's shuffle has its own stream, so it does not depend on
+        // how the blocks are spread over the workers.
+        var generator = SeededGenerator(seed: seed ^ (UInt64(part.block) &* 0xC2B2_AE3D_27D4_EB4F))
+        var tiles = strata.tiles(ofBlock: part.block).filter { !$0.isEmpty }
+        tiles.shuffle(using: &generator)
+        var filled = 0, j = 0, sinceReport = 0
+        func flush() throws(RecLabError) {
+            try cancel.check()
+            let step = Int(part.steps[j])
+            let t = stepBase + step
+            let squares = kernel.step(UnsafeBufferPointer(start: scratch.batch, count: filled), t: t,
+                                      lifeStep: firstStep + t + 1, scratch: scratch)
+            losses[step] = squares / Double(filled)
+            j += 1
+            filled = 0
+            sinceReport += 1
+            if sinceReport == progress.every {
+                progress.advance(by: sinceReport)
+                sinceReport = 0
+            }
+        }
+        try train.withUnsafeBufferPointer { (all) throws(RecLabError) in
+            guard let all = all.baseAddress else { return }
+            for tile in tiles {
+                var order = Array(0 ..< (tile.count + chunk - 1) / chunk)
+                order.shuffle(using: &generator)
+                for c in order {
+                    let lower = tile.lowerBound + c * chunk, n = min(chunk, tile.upperBound - lower)
+                    scratch.chunk.update(from: all + lower, count: n)
+                    for k in stride(from: n - 1, to: 0, by: -1) {
+                        let other = generator.next(below: k + 1)
+                        (scratch.chunk[k], scratch.chunk[other]) = (scratch.chunk[other], scratch.chunk[k])
+                    }
+                    var taken = 0
+                    while taken < n {
+                        let take = min(bs - filled, n - taken)
+                        (scratch.batch + filled).update(from: scratch.chunk + taken, count: take)
+                        filled += take
+                        taken += take
+                        if filled == bs { try flush() }
+                    }
+                }
+            }
+            if filled > 0 { try flush() }
+        }
+        progress.advance(by: sinceReport)
     }
 
     /// Runs `body` with raw access to both sides' rows and bookkeeping.
@@ -136,18 +134,40 @@ extension MatrixFactorization {
     private static func withSide(_ table: inout MFTable, _ stamp: inout [Int32], _ slot: inout [Int32],
                                  _ body: (MFSide) throws(RecLabError) -> Void) throws(RecLabError) {
         let missing = RecLabError("internal: a model with no rows")
-        try table.params.withUnsafeMutableBufferPointer { (p) throws(RecLabError) in
-            try table.m.withUnsafeMutableBufferPointer { (m) throws(RecLabError) in
-                try table.v.withUnsafeMutableBufferPointer { (v) throws(RecLabError) in
-                    try stamp.withUnsafeMutableBufferPointer { (st) throws(RecLabError) in
-                        try slot.withUnsafeMutableBufferPointer { (sl) throws(RecLabError) in
-                            guard let p = p.baseAddress, let m = m.baseAddress, let v = v.baseAddress,
-                                  let st = st.baseAddress, let sl = sl.baseAddress else { throw missing }
-                            try body(MFSide(params: p, m: m, v: v, stamp: st, slot: sl))
-                        }
+        try table.records.withUnsafeMutableBufferPointer { (records) throws(RecLabError) in
+            try stamp.withUnsafeMutableBufferPointer { (st) throws(RecLabError) in
+                try slot.withUnsafeMutableBufferPointer { (sl) throws(RecLabError) in
+                    guard let records = records.baseAddress, let st = st.baseAddress, let sl = sl.baseAddress else {
+                        throw missing
                     }
+                    try body(MFSide(records: records, stamp: st, slot: sl))
                 }
             }
+        }
+    }
+}
+
+/// Counts an epoch's finished batches across the workers and reports the
+/// fraction done a few hundred times per epoch, one report at a time.
+final class MFProgress: @unchecked Sendable {
+    /// Batches between a worker's reports.
+    let every: Int
+    private let epoch: Int
+    private let steps: Int
+    private let observer: MatrixFactorization.TrainingObserver
+    private let lock = NSLock()
+    private var done = 0
+
+    init(epoch: Int, steps: Int, observer: MatrixFactorization.TrainingObserver) {
+        (self.epoch, self.steps, self.observer) = (epoch, steps, observer)
+        every = max(1, steps / 200)
+    }
+
+    func advance(by batches: Int) {
+        guard batches > 0 else { return }
+        lock.withLock {
+            done += batches
+            observer.batch(epoch, Double(done) / Double(max(1, steps)))
         }
     }
 }

@@ -27,19 +27,18 @@ extension MatrixFactorization {
         for pair in ratings {
             if let i = matrix.itemIndex(of: pair.item) { latest[i] = pair.rating }
         }
-        let d = factors + 1, width = state.width, span = high - low
+        let d = factors + 1, items = state.items, span = high - low
         // The normal equations A x = y, A = λI + Σ w wᵀ with w = (v_i, 1).
         var a = [Double](repeating: 0, count: d * d)
         var y = [Double](repeating: 0, count: d)
         for p in 0 ..< d { a[p * d + p] = Self.foldInRegularization }
         var w = [Double](repeating: 0, count: d)
         for (i, r) in latest.sorted(by: { $0.key < $1.key }) {
-            let row = i * width
-            for f in 0 ..< factors { w[f] = Double(state.items.params[row + f]) }
+            for f in 0 ..< factors { w[f] = Double(items.param(i, f)) }
             w[factors] = 1
             // Clamped so that an out-of-range rating cannot give an infinite logit.
             let p = min(max((r - low) / span, 1e-6), 1 - 1e-6)
-            let target = log(p / (1 - p)) - Double(state.items.params[row + factors])
+            let target = log(p / (1 - p)) - Double(items.param(i, factors))
             for s in 0 ..< d {
                 y[s] += w[s] * target
                 for t in 0 ... s { a[s * d + t] += w[s] * w[t] }
@@ -83,11 +82,11 @@ extension MatrixFactorization {
     ///
     /// - Complexity: O(items × factors).
     func predictions(vector: [Double], bias: Double, rated: [Bool]) -> [Double] {
-        let width = state.width, k = factors
-        return state.items.params.withUnsafeBufferPointer { items in
+        let stride = state.items.stride, k = factors
+        return state.items.records.withUnsafeBufferPointer { items in
             (0 ..< matrix.itemCount).map { i in
                 if rated[i] { return .nan }
-                let row = i * width
+                let row = i * stride
                 var z = bias + Double(items[row + k])
                 for f in 0 ..< k { z += vector[f] * Double(items[row + f]) }
                 return squash(z)

@@ -19,23 +19,32 @@ extension MatrixFactorization {
         }
     }
 
-    /// Below this many training ratings one worker trains (every minibatch
-    /// then sees the latest rows, exactly as `bs` says); from it on, one per
-    /// core (at most 4), each on its own block of users × movies.
+    /// Below this many training ratings the ratings are trained in one
+    /// random order, as fast.ai does; from it on, in ``parallelGrid`` ×
+    /// ``parallelGrid`` blocks cut into cache-sized tiles (``MFStrata``),
+    /// which the cores share.
     public static let parallelRatings = 1_000_000
+
+    /// The user and movie groups from ``parallelRatings`` on: blocks for up
+    /// to 4 cores, the same on every machine, so the model does not depend
+    /// on the core count.
+    static let parallelGrid = ProcessInfo.processInfo.environment["MF_GRID"].flatMap(Int.init) ?? 4
 
     /// Trains a model on `matrix`: a seeded split holds out `valid` of the
     /// ratings, then ``fit(epochs:cancel:observer:)`` runs `epochs` epochs.
     ///
     /// From ``parallelRatings`` on, the users and the movies are each cut
-    /// into one group per worker (W of them) and the ratings into W × W
-    /// blocks; each epoch runs W sub-epochs in which worker `a` trains block
-    /// (a, a + s mod W), so no two workers ever share a row (DSGD's
-    /// stratification). Workers take optimiser steps in lockstep, so the
-    /// result depends on the seed and on W only, not on thread timing. The
-    /// ratings of a block are shuffled each epoch in chunks of about 64k
-    /// (the chunks in random order, each shuffled within), which stays in
-    /// cache; their fixed order was itself a full random permutation.
+    /// into 4 groups and the ratings into 4 × 4 blocks; each epoch runs 4
+    /// rounds in which the blocks (a, a + s mod 4) share no user and no
+    /// movie (DSGD's stratification), so the cores train them at once.
+    /// Each block's users are cut into tiles whose rows fit in the cache,
+    /// trained one after the other. The batches of a round are numbered as
+    /// one interleaved sequence of steps (``MFFitPlan``), so the result is
+    /// that of one optimiser taking those steps in turn: it depends on the
+    /// seed only, not on the number of cores or their timing. Each epoch
+    /// shuffles the order of the rounds, of the tiles in each block, of the
+    /// chunks of about 64k ratings in each tile, and the ratings within each
+    /// chunk; the fixed order within each tile was itself a random permutation.
     ///
     /// - Throws: ``RecLabError`` naming the key of a bad setting, when
     ///   there are no ratings, or ``RecLabError/cancelled`` when Ctrl-C
@@ -45,22 +54,22 @@ extension MatrixFactorization {
                              cancel: Cancellation = .never,
                              observer: TrainingObserver = TrainingObserver()) throws(RecLabError) -> MatrixFactorization {
         let trainCount = Double(matrix.ratingCount) * (1 - parameters.validFraction)
-        let workers = trainCount >= Double(parallelRatings) ? min(Parallel.coreCount, 4) : 1
-        return try train(matrix, parameters: parameters, workers: workers, cancel: cancel, observer: observer)
+        let grid = trainCount >= Double(parallelRatings) ? parallelGrid : 1
+        return try train(matrix, parameters: parameters, grid: grid, cancel: cancel, observer: observer)
     }
 
-    /// ``train(_:parameters:cancel:observer:)`` with the number of workers
+    /// ``train(_:parameters:cancel:observer:)`` with the strata's grid
     /// chosen by the caller (tests exercise the blocked path on small data).
-    static func train(_ matrix: RatingMatrix, parameters: Parameters, workers: Int, cancel: Cancellation,
-                      observer: TrainingObserver) throws(RecLabError) -> MatrixFactorization {
+    static func train(_ matrix: RatingMatrix, parameters: Parameters, grid: Int, concurrently: Bool = true,
+                      cancel: Cancellation, observer: TrainingObserver) throws(RecLabError) -> MatrixFactorization {
         try parameters.validate()
         guard let low = matrix.userRatings.min(), let high = matrix.userRatings.max() else {
             throw RecLabError("there are no ratings to train on")
         }
         let model = MatrixFactorization(
             parameters: parameters, matrix: matrix, low: low - 0.5, high: high + 0.5, history: [], stoppedEarly: false,
-            state: MFState(matrix: matrix, parameters: parameters, workers: workers))
-        return try model.fit(epochs: parameters.epochs, cancel: cancel, observer: observer)
+            state: MFState(matrix: matrix, parameters: parameters, grid: grid))
+        return try model.fit(epochs: parameters.epochs, concurrently: concurrently, cancel: cancel, observer: observer)
     }
 
     /// Continues training for `epochs` more epochs under a new one-cycle
@@ -76,11 +85,18 @@ extension MatrixFactorization {
     /// - Complexity: O(epochs × ratings × factors).
     public func fit(epochs: Int, cancel: Cancellation = .never,
                     observer: TrainingObserver = TrainingObserver()) throws(RecLabError) -> MatrixFactorization {
+        try fit(epochs: epochs, concurrently: true, cancel: cancel, observer: observer)
+    }
+
+    /// ``fit(epochs:cancel:observer:)``, on the calling thread alone when
+    /// not `concurrently` (the result is the same).
+    func fit(epochs: Int, concurrently: Bool, cancel: Cancellation,
+             observer: TrainingObserver) throws(RecLabError) -> MatrixFactorization {
         guard epochs >= 0 else { throw RecLabError("epochs must be 0 or more (got \(epochs))", subject: "epochs") }
         var model = self
         model.stoppedEarly = false
         guard epochs > 0 else { return model }
-        let plan = MFFitPlan(state: state, batchSize: parameters.batchSize)
+        let plan = MFFitPlan(strata: state.strata, batchSize: parameters.batchSize)
         let schedule = OneCycle(steps: plan.stepsPerEpoch * epochs, lr: parameters.learningRate,
                                 wd: parameters.weightDecay,
                                 firstStep: state.step, beta2: Double(MFKernel.beta2))
@@ -96,7 +112,8 @@ extension MatrixFactorization {
             working.items = working.items.privateCopy()
             do throws(RecLabError) {
                 losses = try runEpoch(&working, plan: plan, epochInFit: e, lifeEpoch: lifeEpoch, firstStep: firstStep,
-                                      schedule: schedule, buffers: &buffers, cancel: cancel, observer: observer)
+                                      schedule: schedule, buffers: &buffers, concurrently: concurrently, cancel: cancel,
+                                      observer: observer)
             } catch {
                 guard error.isCancellation, e > 0 else { throw error }
                 model.stoppedEarly = true
@@ -120,17 +137,17 @@ extension MatrixFactorization {
     /// - Complexity: O(ratings × factors), split over the cores.
     func meanSquaredError(_ state: MFState, _ ratings: [MFRating]) -> Double {
         guard !ratings.isEmpty else { return .nan }
-        let (low, span, k, width) = (Float(low), Float(high - low), factors, state.width)
+        let (low, span, k, stride) = (Float(low), Float(high - low), factors, state.users.stride)
         let sums = Parallel.collect(Parallel.ranges(count: ratings.count, minimumChunk: 32_768)) { range in
-            state.users.params.withUnsafeBufferPointer { users in
-                state.items.params.withUnsafeBufferPointer { items in
+            state.users.records.withUnsafeBufferPointer { users in
+                state.items.records.withUnsafeBufferPointer { items in
+                    guard let users = users.baseAddress, let items = items.baseAddress else { return 0.0 }
                     var sum = 0.0
                     for r in ratings[range] {
-                        let pu = users[Int(r.user) * width ..< Int(r.user) * width + width]
-                        let pi = items[Int(r.item) * width ..< Int(r.item) * width + width]
+                        let pu = users + Int(r.user) * stride, pi = items + Int(r.item) * stride
                         var acc: Float = 0
-                        for f in 0 ..< k { acc += pu[pu.startIndex + f] * pi[pi.startIndex + f] }
-                        let z = acc + pu[pu.startIndex + k] + pi[pi.startIndex + k]
+                        for f in 0 ..< k { acc += pu[f] * pi[f] }
+                        let z = acc + pu[k] + pi[k]
                         let error = Double(low + span / (1 + Foundation.exp(-z)) - r.rating)
                         sum += error * error
                     }

@@ -109,7 +109,8 @@ public struct MatrixFactorization: Sendable {
     ///
     /// - Complexity: O(factors).
     public func itemVector(index i: Int) -> [Float] {
-        Array(state.items.params[i * state.width ..< i * state.width + factors])
+        let base = i * state.items.stride
+        return Array(state.items.records[base ..< base + factors])
     }
 
     /// Movie `id`'s vector, or `nil` when nobody rated it in the training data.
@@ -121,9 +122,8 @@ public struct MatrixFactorization: Sendable {
     public var itemVectors: [Float] {
         var out: [Float] = []
         out.reserveCapacity(matrix.itemCount * factors)
-        for i in 0 ..< matrix.itemCount {
-            out.append(contentsOf: state.items.params[i * state.width ..< i * state.width + factors])
-        }
+        let stride = state.items.stride
+        for i in 0 ..< matrix.itemCount { out.append(contentsOf: state.items.records[i * stride ..< i * stride + factors]) }
         return out
     }
 
@@ -132,16 +132,17 @@ public struct MatrixFactorization: Sendable {
     ///
     /// - Complexity: O(items).
     public var itemBiases: [Double] {
-        (0 ..< matrix.itemCount).map { Double(state.items.params[$0 * state.width + factors]) }
+        (0 ..< matrix.itemCount).map { Double(state.items.param($0, factors)) }
     }
 
     /// User index `u`'s vector (`factors` numbers).
     public func userVector(index u: Int) -> [Float] {
-        Array(state.users.params[u * state.width ..< u * state.width + factors])
+        let base = u * state.users.stride
+        return Array(state.users.records[base ..< base + factors])
     }
 
     /// User index `u`'s bias.
-    public func userBias(index u: Int) -> Double { Double(state.users.params[u * state.width + factors]) }
+    public func userBias(index u: Int) -> Double { Double(state.users.param(u, factors)) }
 
     /// The predicted rating of movie `item` by data user `user`, or `nil`
     /// when either is not in the training data.
@@ -149,9 +150,9 @@ public struct MatrixFactorization: Sendable {
     /// - Complexity: O(factors).
     public func predict(user: Int64, item: Int64) -> Double? {
         guard let u = matrix.userIndex(of: user), let i = matrix.itemIndex(of: item) else { return nil }
-        let (pu, pi) = (u * state.width, i * state.width)
-        var z = Double(state.users.params[pu + factors]) + Double(state.items.params[pi + factors])
-        for f in 0 ..< factors { z += Double(state.users.params[pu + f]) * Double(state.items.params[pi + f]) }
+        let (users, items) = (state.users, state.items)
+        var z = Double(users.param(u, factors)) + Double(items.param(i, factors))
+        for f in 0 ..< factors { z += Double(users.param(u, f)) * Double(items.param(i, f)) }
         return squash(z)
     }
 
