@@ -12,7 +12,7 @@ extension MatrixFactorization {
     /// to the workers as they come free (largest first). `concurrently:
     /// false` runs them on the calling thread, with the same result.
     func runEpoch(_ state: inout MFState, plan: MFFitPlan, epochInFit: Int, lifeEpoch: Int, firstStep: Int,
-                  schedule: OneCycle, buffers: inout MFFitBuffers, concurrently: Bool, cancel: Cancellation,
+                  schedule: OneCycle, concurrently: Bool, cancel: Cancellation,
                   observer: TrainingObserver) throws(RecLabError) -> [Double] {
         let width = state.width, bs = plan.batchSize, seed = parameters.seed
         let train = state.train, strata = state.strata
@@ -21,10 +21,21 @@ extension MatrixFactorization {
         let progress = MFProgress(epoch: lifeEpoch, steps: plan.stepsPerEpoch, observer: observer)
         var losses = [Double](repeating: 0, count: plan.stepsPerEpoch)
         let (userCount, itemCount) = (matrix.userCount, matrix.itemCount)
-        try withSides(&state, &buffers) { (users, items) throws(RecLabError) in
-            let kernel = MFKernel(users: users, items: items, width: width, factors: factors, low: Float(low),
+        let stride = state.users.stride
+        try withSides(&state) { (users, items) throws(RecLabError) in
+            let kernel = MFKernel(users: users, items: items, width: width, stride: stride, factors: factors, low: Float(low),
                                   span: Float(high - low), weightDecay: Float(parameters.weightDecay),
                                   schedule: schedule, firstStep: firstStep)
+            if epochInFit == 0 {
+                // A fit starts with every row stamped at its first step.
+                let start = schedule.mark[0]
+                Parallel.forEach(Parallel.ranges(count: userCount, minimumChunk: 65_536)) { range in
+                    for u in range { users.header(u, stride: stride).reset(start) }
+                }
+                Parallel.forEach(Parallel.ranges(count: itemCount, minimumChunk: 65_536)) { range in
+                    for i in range { items.header(i, stride: stride).reset(start) }
+                }
+            }
             try losses.withUnsafeMutableBufferPointer { (lossBuffer) throws(RecLabError) in
                 guard let lossBase = lossBuffer.baseAddress else { return }
                 let lossOut = SendablePointer(lossBase)
@@ -56,10 +67,10 @@ extension MatrixFactorization {
             // Every row brought to the epoch's end, so the model is exact here.
             let end = epochStart + plan.stepsPerEpoch
             Parallel.forEach(Parallel.ranges(count: userCount, minimumChunk: 32_768)) { range in
-                for u in range { kernel.catchUp(users, u, to: end) }
+                for u in range { kernel.catchUp(users, u, to: end, epochEnd: true) }
             }
             Parallel.forEach(Parallel.ranges(count: itemCount, minimumChunk: 32_768)) { range in
-                for i in range { kernel.catchUp(items, i, to: end) }
+                for i in range { kernel.catchUp(items, i, to: end, epochEnd: true) }
             }
         }
         observer.batch(lifeEpoch, 1)
@@ -76,8 +87,21 @@ extension MatrixFactorization {
         // Each block's shuffle has its own stream, so it does not depend on
         // how the blocks are spread over the workers.
         var generator = SeededGenerator(seed: seed ^ (UInt64(part.block) &* 0xC2B2_AE3D_27D4_EB4F))
-        var tiles = strata.tiles(ofBlock: part.block).filter { !$0.isEmpty }
-        tiles.shuffle(using: &generator)
+        if strata.grid > 1 {
+            // The block's rows in one sequential sweep each: the hardware
+            // prefetcher streams them into the cache many times faster than
+            // the block's first random touches would bring them.
+            let (a, b) = part.block.quotientAndRemainder(dividingBy: strata.grid)
+            scratch.sink += kernel.warm(kernel.users, strata.userRanges[a]) + kernel.warm(kernel.items, strata.itemRanges[b])
+        }
+        var passes = strata.passes(ofBlock: part.block)
+        passes.shuffle(using: &generator)
+        var tiles: [Range<Int>] = []
+        for pass in passes {
+            var inPass = pass.filter { !$0.isEmpty }
+            inPass.shuffle(using: &generator)
+            tiles += inPass
+        }
         var filled = 0, j = 0, sinceReport = 0
         func flush() throws(RecLabError) {
             try cancel.check()
@@ -121,27 +145,14 @@ extension MatrixFactorization {
         progress.advance(by: sinceReport)
     }
 
-    /// Runs `body` with raw access to both sides' rows and bookkeeping.
-    private func withSides(_ state: inout MFState, _ buffers: inout MFFitBuffers,
+    /// Runs `body` with raw access to both sides' row records.
+    private func withSides(_ state: inout MFState,
                            _ body: (MFSide, MFSide) throws(RecLabError) -> Void) throws(RecLabError) {
-        try Self.withSide(&state.users, &buffers.userStamp, &buffers.userSlot) { (users) throws(RecLabError) in
-            try Self.withSide(&state.items, &buffers.itemStamp, &buffers.itemSlot) { (items) throws(RecLabError) in
-                try body(users, items)
-            }
-        }
-    }
-
-    private static func withSide(_ table: inout MFTable, _ stamp: inout [Int32], _ slot: inout [Int32],
-                                 _ body: (MFSide) throws(RecLabError) -> Void) throws(RecLabError) {
         let missing = RecLabError("internal: a model with no rows")
-        try table.records.withUnsafeMutableBufferPointer { (records) throws(RecLabError) in
-            try stamp.withUnsafeMutableBufferPointer { (st) throws(RecLabError) in
-                try slot.withUnsafeMutableBufferPointer { (sl) throws(RecLabError) in
-                    guard let records = records.baseAddress, let st = st.baseAddress, let sl = sl.baseAddress else {
-                        throw missing
-                    }
-                    try body(MFSide(records: records, stamp: st, slot: sl))
-                }
+        try state.users.records.withUnsafeMutableBufferPointer { (users) throws(RecLabError) in
+            try state.items.records.withUnsafeMutableBufferPointer { (items) throws(RecLabError) in
+                guard let users = users.baseAddress, let items = items.baseAddress else { throw missing }
+                try body(MFSide(records: users), MFSide(records: items))
             }
         }
     }

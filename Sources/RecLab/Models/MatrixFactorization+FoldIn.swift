@@ -86,7 +86,7 @@ extension MatrixFactorization {
         return state.items.records.withUnsafeBufferPointer { items in
             (0 ..< matrix.itemCount).map { i in
                 if rated[i] { return .nan }
-                let row = i * stride
+                let row = i * stride + MFTable.headerFloats
                 var z = bias + Double(items[row + k])
                 for f in 0 ..< k { z += vector[f] * Double(items[row + f]) }
                 return squash(z)

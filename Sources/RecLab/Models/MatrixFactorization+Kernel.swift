@@ -6,10 +6,50 @@ import Foundation
 struct MFSide: @unchecked Sendable {
     /// ``MFTable/records``.
     let records: UnsafeMutablePointer<Float>
-    /// The fit step up to which each row's lazy updates have been applied (−1: the fit's start).
-    let stamp: UnsafeMutablePointer<Int32>
-    /// Each row's slot in the current batch's gradients, or −1.
-    let slot: UnsafeMutablePointer<Int32>
+
+    /// Row `row`'s header (``MFTable`` describes it).
+    @inline(__always)
+    func header(_ row: Int, stride: Int) -> MFRowHeader { MFRowHeader(raw: UnsafeMutableRawPointer(records + row * stride)) }
+}
+
+/// The first ``MFTable/headerFloats`` floats of a row record while a fit
+/// runs: where the row's lazy updates stand.
+struct MFRowHeader {
+    let raw: UnsafeMutableRawPointer
+
+    /// The fit step up to which this row's lazy updates have been applied
+    /// (−1: the fit's start).
+    var stamp: Int32 {
+        get { raw.load(as: Int32.self) }
+        nonmutating set { raw.storeBytes(of: newValue, as: Int32.self) }
+    }
+
+    /// This row's slot in the current batch's gradients, or −1.
+    var slot: Int32 {
+        get { raw.load(fromByteOffset: 4, as: Int32.self) }
+        nonmutating set { raw.storeBytes(of: newValue, toByteOffset: 4, as: Int32.self) }
+    }
+
+    /// The schedule's mark of the first step after the stamp.
+    var mark: OneCycle.Mark {
+        get {
+            OneCycle.Mark(decay: raw.load(fromByteOffset: 8, as: Double.self),
+                          tail: raw.load(fromByteOffset: 16, as: Double.self),
+                          momentumInWindow: raw.load(fromByteOffset: 24, as: Double.self))
+        }
+        nonmutating set {
+            raw.storeBytes(of: newValue.decay, toByteOffset: 8, as: Double.self)
+            raw.storeBytes(of: newValue.tail, toByteOffset: 16, as: Double.self)
+            raw.storeBytes(of: newValue.momentumInWindow, toByteOffset: 24, as: Double.self)
+        }
+    }
+
+    /// Marks the row as untouched since the fit's start (at `mark`), with no slot.
+    func reset(_ mark: OneCycle.Mark) {
+        stamp = -1
+        slot = -1
+        self.mark = mark
+    }
 }
 
 /// The minibatch step: gradients of the batch's squared errors, then Adam
@@ -23,11 +63,15 @@ struct MFSide: @unchecked Sendable {
 /// moments' decay exactly, the drift in closed form (m̂/(√v̂ + ε) times the
 /// schedule's ``OneCycle/Mark/tail`` difference; v̂'s own decay over the gap
 /// is folded into ρ, ε's share is taken as of the row's last update).
+///
+/// A row's stamp, batch slot and the schedule's mark of its next step sit
+/// in the header of its own record, so a touch reads one run of memory.
 struct MFKernel: @unchecked Sendable {
     let users: MFSide
     let items: MFSide
-    /// Floats per part of a record; the record is `3 × width`.
+    /// Floats per part of a record; the record is `stride` floats.
     let width: Int
+    let stride: Int
     let factors: Int
     let low: Float
     let span: Float
@@ -49,25 +93,27 @@ struct MFKernel: @unchecked Sendable {
     }
 
     /// Brings `row` up to the end of step `t − 1` as a dense Adam would have
-    /// over the steps it sat out since its stamp.
+    /// over the steps it sat out since its stamp (`epochEnd`: t ends the epoch).
     @inline(__always)
-    func catchUp(_ side: MFSide, _ row: Int, to t: Int) {
-        let last = Int(side.stamp[row])
+    func catchUp(_ side: MFSide, _ row: Int, to t: Int, epochEnd: Bool = false) {
+        let header = side.header(row, stride: stride)
+        let last = Int(header.stamp)
         guard last < t - 1 else { return }
-        let a = last + 1, gap = t - a
-        let shrink = Float(schedule.shrink(from: a, to: t))
+        let a = last + 1, gap = t - a, mark = header.mark
+        let shrink = Float(schedule.shrink(from: mark, to: t, epochEnd: epochEnd))
         var mShrink: Float = 0, rho = 0.0
         // Past the horizon the first moment has decayed to zero in Float,
         // and so has the drift's remainder ρ·T.
         if gap < OneCycle.horizon {
-            let decay = schedule.momentumDecay(from: a, to: t)
+            let decay = schedule.momentumDecay(from: a, mark, to: t)
             mShrink = Float(decay)
             rho = decay * schedule.beta2RootInverse[gap]
         }
-        let vShrink = Float(schedule.beta2Power(gap, beta2: Double(MFKernel.beta2)))
-        let drift = Float(schedule.mark[a].tail - rho * schedule.mark[t].tail)
+        let vShrink = Float(gap < OneCycle.horizon ? schedule.beta2Power[gap]
+            : pow(Double(MFKernel.beta2), Double(gap)))
+        let drift = Float(mark.tail - rho * schedule.mark[t].tail)
         let inverse = 1 / schedule.debias2(lifeStep: firstStep + a)
-        let p = side.records + row * 3 * width, m = p + width, v = m + width
+        let p = side.records + row * stride + MFTable.headerFloats, m = p + width, v = m + width
         var f = 0
         while f < width {
             let mf = load(m + f), vf = load(v + f)
@@ -77,18 +123,34 @@ struct MFKernel: @unchecked Sendable {
             store(vf * vShrink, v + f)
             f += 4
         }
-        side.stamp[row] = Int32(t - 1)
+        header.stamp = Int32(t - 1)
+        header.mark = schedule.mark[t]
+    }
+
+    /// Reads one float per cache line of `rows`' records, in order; returns
+    /// their sum so the reads are not optimised away.
+    @inline(never)
+    func warm(_ side: MFSide, _ rows: Range<Int>) -> Float {
+        let start = side.records + rows.lowerBound * stride, count = rows.count * stride
+        var sums = SIMD4<Float>()
+        var k = 0
+        while k + 64 <= count {
+            sums += SIMD4(start[k], start[k + 16], start[k + 32], start[k + 48])
+            k += 64
+        }
+        return sums.sum()
     }
 
     /// The batch's gradient slot for `row`, catching the row up on first touch.
     @inline(__always)
     func slot(_ side: MFSide, _ row: Int, t: Int, touched: UnsafeMutablePointer<Int32>, count: inout Int,
               grads: UnsafeMutablePointer<Float>) -> UnsafeMutablePointer<Float> {
-        var s = Int(side.slot[row])
+        let header = side.header(row, stride: stride)
+        var s = Int(header.slot)
         if s < 0 {
             s = count
             count += 1
-            side.slot[row] = Int32(s)
+            header.slot = Int32(s)
             touched[s] = Int32(truncatingIfNeeded: row)
             catchUp(side, row, to: t)
             (grads + s * width).update(repeating: 0, count: width)
@@ -100,13 +162,13 @@ struct MFKernel: @unchecked Sendable {
     /// on `batch`; returns the batch's summed squared error.
     func step(_ batch: UnsafeBufferPointer<MFRating>, t: Int, lifeStep: Int, scratch: MFScratch) -> Double {
         var userCount = 0, itemCount = 0, squares = 0.0
-        let k = factors, stride = 3 * width
+        let k = factors, offset = MFTable.headerFloats
         let scale = 2 / Float(batch.count)
         for r in batch {
             let u = Int(r.user), i = Int(r.item)
             let gu = slot(users, u, t: t, touched: scratch.touchedUsers, count: &userCount, grads: scratch.userGrads)
             let gi = slot(items, i, t: t, touched: scratch.touchedItems, count: &itemCount, grads: scratch.itemGrads)
-            let pu = users.records + u * stride, pi = items.records + i * stride
+            let pu = users.records + u * stride + offset, pi = items.records + i * stride + offset
             var acc = SIMD4<Float>()
             var f = 0
             while f < width {
@@ -142,15 +204,19 @@ struct MFKernel: @unchecked Sendable {
     @inline(__always)
     func apply(_ side: MFSide, touched: UnsafeMutablePointer<Int32>, grads: UnsafeMutablePointer<Float>, count: Int,
                t: Int, rule: MFUpdateRule) {
+        let next = schedule.mark[t + 1]
         for s in 0 ..< count {
             let row = Int(touched[s])
-            update(side.records + row * 3 * width, grad: grads + s * width, rule: rule)
-            side.slot[row] = -1
-            side.stamp[row] = Int32(t)
+            let header = side.header(row, stride: stride)
+            update(side.records + row * stride + MFTable.headerFloats, grad: grads + s * width, rule: rule)
+            header.slot = -1
+            header.stamp = Int32(t)
+            header.mark = next
         }
     }
 
-    /// fast.ai's step on one row record: weight decay, then Adam.
+    /// fast.ai's step on one row's parameters (moments after them): weight
+    /// decay, then Adam.
     @inline(__always)
     func update(_ p: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>, rule: MFUpdateRule) {
         let m = p + width, v = m + width
@@ -193,6 +259,8 @@ final class MFScratch: @unchecked Sendable {
     let chunkCapacity: Int
     /// Holds the batch being assembled across chunk boundaries.
     let batch: UnsafeMutablePointer<MFRating>
+    /// Where ``MFKernel/warm(_:_:)`` leaves its sums.
+    var sink: Float = 0
 
     init(batchSize: Int, width: Int, chunkCapacity: Int) {
         userGrads = .allocate(capacity: batchSize * width)

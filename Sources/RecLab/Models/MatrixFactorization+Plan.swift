@@ -69,18 +69,3 @@ struct MFFitPlan: Sendable {
         return positions
     }
 }
-
-/// Per-row bookkeeping for one fit (not part of the model).
-struct MFFitBuffers {
-    var userStamp: [Int32]
-    var itemStamp: [Int32]
-    var userSlot: [Int32]
-    var itemSlot: [Int32]
-
-    init(users: Int, items: Int) {
-        userStamp = [Int32](repeating: -1, count: users)
-        itemStamp = [Int32](repeating: -1, count: items)
-        userSlot = userStamp
-        itemSlot = itemStamp
-    }
-}

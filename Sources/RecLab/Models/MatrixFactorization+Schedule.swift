@@ -7,18 +7,24 @@ import Foundation
 /// of the steps, then falls on a cosine to lr/1e5; Adam's β₁ (fast.ai's
 /// "momentum") mirrors it, 0.95 → 0.85 → 0.95.
 struct OneCycle: Sendable {
-    /// What a row's catch-up reads about the step it was last touched after:
-    /// one record, so one cache line, per step.
+    /// What a row's catch-up needs to know about the first step it sat
+    /// out (step a); the kernel copies it into the row's header when it
+    /// stamps the row, so a catch-up reads it from the row's own cache line.
     struct Mark: Sendable {
-        /// Σ_{s < t} log(1 − lr_s · wd).
+        /// Σ_{s < a} log(1 − lr_s · wd) (``decayForm`` `.log`), or its
+        /// exponential counted from the start of a's epoch (`.ratio`, 1 at
+        /// an epoch's first step).
         var decay: Double
-        /// Π (1 − lr_s · wd) over the steps of t's window before t.
-        var decayInWindow: Double
-        /// Π β₁,s over the steps of t's window before t.
-        var momentumInWindow: Double
-        /// T_{t−1}: see ``OneCycle/mark``.
+        /// T_{a−1}: see ``OneCycle/mark``.
         var tail: Double
+        /// Π β₁,s over the steps of a's window before a.
+        var momentumInWindow: Double
     }
+
+    /// How ``Mark/decay`` is kept: `.ratio` when no epoch's weight decay
+    /// comes near underflow (a catch-up then divides two marks), `.log`
+    /// otherwise (a catch-up then takes the exponential of a difference).
+    enum DecayForm: Sendable { case ratio, log }
 
     /// Learning rate at step `t` (0-based within the fit).
     let rates: [Float]
@@ -30,15 +36,17 @@ struct OneCycle: Sendable {
     /// moving a row (in units of its m̂ / √v̂ after step t − 1) over the
     /// steps from t on when no gradient reaches it.
     let mark: [Mark]
-    /// Π (1 − lr_s · wd) and Π β₁,s over each whole window.
-    let decayWindow: [Double], momentumWindow: [Double]
+    let decayForm: DecayForm
+    /// Each epoch's whole decay in `.ratio` form, counted from its start.
+    let epochDecay: [Double]
+    /// Steps per epoch (marks in `.ratio` form restart at each epoch).
+    let stepsPerEpoch: Int
+    /// Π β₁,s over each whole window.
+    let momentumWindow: [Double]
     /// β₂^g and β₂^(−g/2) for gaps g below ``horizon``.
     let beta2Power: [Double], beta2RootInverse: [Double]
-    /// Whether a window's weight decay stays far from underflow (lr × wd
-    /// below about 0.27), so ``shrink(from:to:)`` may multiply windows.
-    let decayWindowsSafe: Bool
     /// 1 − β₂^n (Adam's second-moment debiasing at life step n, at least
-    /// 1e-12) for the n below `debiasCount`; 1 (as a `Float`) from there on.
+    /// 1e-12) for the n below its count; 1 (as a `Float`) from there on.
     let debias2: [Float]
 
     /// fast.ai's warm-up share, first divisor, final divisor and momenta.
@@ -49,11 +57,13 @@ struct OneCycle: Sendable {
     /// `Float`: 0.95^2048 < 2⁻¹⁵⁰, half the smallest subnormal.
     static let horizon = 2 * window
 
-    /// The schedule of `steps` steps peaking at `lr`, with weight decay `wd`,
-    /// for a fit starting at life step `firstStep`.
+    /// The schedule of `epochs` epochs of `stepsPerEpoch` steps peaking at
+    /// `lr`, with weight decay `wd`, for a fit starting at life step `firstStep`.
     ///
     /// - Complexity: O(steps).
-    init(steps: Int, lr: Double, wd: Double, firstStep: Int, beta2: Double) {
+    init(epochs: Int, stepsPerEpoch: Int, lr: Double, wd: Double, firstStep: Int, beta2: Double) {
+        let steps = epochs * stepsPerEpoch
+        self.stepsPerEpoch = stepsPerEpoch
         // fast.ai's SchedCos: start + (1 + cos(π(1 − p))) (end − start) / 2.
         func cosine(_ start: Double, _ end: Double, _ p: Double) -> Double {
             start + (1 + cos(Double.pi * (1 - p))) * (end - start) / 2
@@ -84,32 +94,36 @@ struct OneCycle: Sendable {
             let c = Double(rates[t]) / (1 - pow(mom, Double(firstStep + t + 1)))
             tail[t] = mom / root * (c + tail[t + 1])
         }
-        var mark: [Mark] = []
-        mark.reserveCapacity(steps + 1)
-        var decayWindow: [Double] = [], momentumWindow: [Double] = []
-        var decay = 0.0, decayInWindow = 1.0, momentumInWindow = 1.0
-        for t in 0 ... steps {
-            if t > 0, t % OneCycle.window == 0 {
-                decayWindow.append(decayInWindow)
-                momentumWindow.append(momentumInWindow)
-                (decayInWindow, momentumInWindow) = (1, 1)
+        // Running sums of log(1 − lr·wd), and of log β₁ within windows.
+        var decayLog = [Double](repeating: 0, count: steps + 1)
+        var inWindow = [Double](repeating: 1, count: steps + 1)
+        var momentumWindow: [Double] = []
+        var product = 1.0
+        for t in 0 ..< steps {
+            decayLog[t + 1] = decayLog[t] + log1p(-Double(rates[t]) * wd)
+            product *= Double(moms[t])
+            if (t + 1) % OneCycle.window == 0 {
+                momentumWindow.append(product)
+                product = 1
             }
-            mark.append(Mark(decay: decay, decayInWindow: decayInWindow, momentumInWindow: momentumInWindow,
-                             tail: tail[t]))
-            guard t < steps else { break }
-            let shrink = 1 - Double(rates[t]) * wd
-            decay += log(shrink)
-            decayInWindow *= shrink
-            momentumInWindow *= Double(moms[t])
+            inWindow[t + 1] = product
         }
-        decayWindow.append(decayInWindow)
-        momentumWindow.append(momentumInWindow)
-        let strongest = Double(rates.max() ?? 0) * wd
-        decayWindowsSafe = strongest < 1 && Double(OneCycle.window) * log1p(-strongest) > -300
+        momentumWindow.append(product)
+        var epochDecay: [Double] = []
+        for e in 0 ..< epochs {
+            epochDecay.append(exp(decayLog[(e + 1) * stepsPerEpoch] - decayLog[e * stepsPerEpoch]))
+        }
+        // 1e-250 keeps every ratio of two marks far from underflow.
+        decayForm = epochDecay.allSatisfy { $0 > 1e-250 } ? .ratio : .log
+        let form = decayForm
+        mark = (0 ... steps).map { t in
+            let start = stepsPerEpoch > 0 ? t / stepsPerEpoch * stepsPerEpoch : 0
+            let decay = form == .ratio ? exp(decayLog[t] - decayLog[start]) : decayLog[t]
+            return Mark(decay: decay, tail: tail[t], momentumInWindow: inWindow[t])
+        }
+        self.epochDecay = epochDecay
         self.rates = rates
         self.moms = moms
-        self.mark = mark
-        self.decayWindow = decayWindow
         self.momentumWindow = momentumWindow
         beta2Power = (0 ..< OneCycle.horizon).map { pow(beta2, Double($0)) }
         beta2RootInverse = (0 ..< OneCycle.horizon).map { pow(beta2, -Double($0) / 2) }
@@ -125,31 +139,26 @@ struct OneCycle: Sendable {
     }
 
     /// Π_{a ≤ s < t} (1 − lr_s · wd): what decoupled weight decay does to a
-    /// row over steps a … t − 1.
+    /// row over steps a … t − 1, from step a's mark (in the same epoch as
+    /// t, or t the end of a's epoch when `epochEnd`).
     @inline(__always)
-    func shrink(from a: Int, to t: Int) -> Double {
-        if t - a < OneCycle.horizon, decayWindowsSafe {
-            return product(from: a, to: t, mark[a].decayInWindow, mark[t].decayInWindow, decayWindow)
+    func shrink(from a: Mark, to t: Int, epochEnd: Bool) -> Double {
+        switch decayForm {
+        case .ratio: return (epochEnd ? epochDecay[t / stepsPerEpoch - 1] : mark[t].decay) / a.decay
+        case .log: return exp(mark[t].decay - a.decay)
         }
-        return exp(mark[t].decay - mark[a].decay)
     }
 
-    /// Π_{a ≤ s < t} β₁,s, for t − a below ``horizon``.
+    /// Π_{a ≤ s < t} β₁,s, for t − a below ``horizon``: from the running
+    /// products within windows and the windows' totals (every factor above
+    /// 0.85^2048 ≈ 1e-145, so nothing underflows).
     @inline(__always)
-    func momentumDecay(from a: Int, to t: Int) -> Double {
-        product(from: a, to: t, mark[a].momentumInWindow, mark[t].momentumInWindow, momentumWindow)
-    }
-
-    /// A product over steps a … t − 1 (less than two windows apart) from the
-    /// running products within windows and the windows' totals. Every
-    /// factor stays above 1e-260 (β₁ ≥ 0.85; weight decay when
-    /// ``decayWindowsSafe``), so nothing underflows.
-    @inline(__always)
-    private func product(from a: Int, to t: Int, _ atA: Double, _ atT: Double, _ totals: [Double]) -> Double {
+    func momentumDecay(from a: Int, _ atA: Mark, to t: Int) -> Double {
         let wa = a / OneCycle.window, wt = t / OneCycle.window
-        if wa == wt { return atT / atA }
-        var p = totals[wa] / atA * atT
-        if wt - wa == 2 { p *= totals[wa + 1] }
+        let atT = mark[t].momentumInWindow
+        if wa == wt { return atT / atA.momentumInWindow }
+        var p = momentumWindow[wa] / atA.momentumInWindow * atT
+        if wt - wa == 2 { p *= momentumWindow[wa + 1] }
         return p
     }
 

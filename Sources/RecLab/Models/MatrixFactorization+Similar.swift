@@ -29,7 +29,8 @@ extension MatrixFactorization {
         let values: [Double] = state.items.records.withUnsafeBufferPointer { items in
             // The query row with its bias lane cleared, so whole-lane sums
             // see only the vector; the candidate's bias lane is taken out after.
-            var query = [Float](items[target * stride ..< target * stride + width])
+            let offset = MFTable.headerFloats
+            var query = [Float](items[target * stride + offset ..< target * stride + offset + width])
             query[k] = 0
             return query.withUnsafeBufferPointer { q in
                 guard let q = q.baseAddress, let base = items.baseAddress else { return [] }
@@ -37,7 +38,7 @@ extension MatrixFactorization {
                 let queryNorm = qv.reduce(0) { $0 + ($1 * $1).sum() }.squareRoot()
                 return (0 ..< matrix.itemCount).map { i -> Double in
                     if i != target, matrix.entries(ofItem: i).count < minCount { return .nan }
-                    let row = base + i * stride, bias = row[k]
+                    let row = base + i * stride + offset, bias = row[k]
                     switch metric {
                     case .cosine:
                         var dot = SIMD4<Float>(), squares = SIMD4<Float>()

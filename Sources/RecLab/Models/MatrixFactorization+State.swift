@@ -9,20 +9,29 @@ struct MFRating: Sendable {
 
 /// The rows of one side (users or movies) with Adam's moments beside them.
 ///
-/// Row `r` is one record of `3 × width` floats at `r × stride`: the
-/// parameters (the vector's `factors` numbers, then the bias, then zeros up
-/// to `width`, a multiple of 4 so the kernel works in whole `SIMD4` lanes),
-/// then Adam's first moment in the same lanes, then its second moment. A
-/// training step that touches a row reads one contiguous run of about ten
-/// cache lines rather than three runs far apart.
+/// Row `r` is one record of ``stride`` floats at `r × stride`:
+/// - ``headerFloats`` (8) floats of bookkeeping for the fit that is running
+///   (``MFRowHeader``: the row's stamp and batch slot as 32-bit integers,
+///   then three doubles of the schedule); meaningless outside a fit;
+/// - the parameters: the vector's `factors` numbers, then the bias, then
+///   zeros up to `width` (a multiple of 4, so the kernel works in whole
+///   `SIMD4` lanes);
+/// - Adam's first moment, in the same `width` lanes;
+/// - Adam's second moment, likewise.
+///
+/// A training step that touches a row reads and writes one contiguous run
+/// of about ten cache lines, rather than a run per array and the fit's
+/// bookkeeping elsewhere.
 struct MFTable: Sendable {
+    /// Floats of a record's header.
+    static let headerFloats = 8
     /// Floats per part of a record (factors + bias, rounded up to 4).
     let width: Int
     /// `rows × stride` floats.
     var records: [Float]
 
-    /// Floats per record: parameters, first moment, second moment.
-    var stride: Int { 3 * width }
+    /// Floats per record: header, parameters, first moment, second moment.
+    var stride: Int { MFTable.headerFloats + 3 * width }
     /// The number of rows.
     var rowCount: Int { records.count / stride }
 
@@ -31,15 +40,18 @@ struct MFTable: Sendable {
     /// padding and moments.
     init(rows: Int, factors: Int, width: Int, generator: inout SeededGenerator) {
         self.width = width
-        records = [Float](repeating: 0, count: rows * 3 * width)
+        let stride = MFTable.headerFloats + 3 * width
+        records = [Float](repeating: 0, count: rows * stride)
         for r in 0 ..< rows {
-            for f in 0 ... factors { records[r * 3 * width + f] = Float(0.01 * generator.truncatedNormal()) }
+            for f in 0 ... factors {
+                records[r * stride + MFTable.headerFloats + f] = Float(0.01 * generator.truncatedNormal())
+            }
         }
     }
 
     /// Row `r`'s parameters, first and second moments (`width` floats each).
     func row(_ r: Int) -> (params: ArraySlice<Float>, m: ArraySlice<Float>, v: ArraySlice<Float>) {
-        let base = r * stride
+        let base = r * stride + MFTable.headerFloats
         return (records[base ..< base + width], records[base + width ..< base + 2 * width],
                 records[base + 2 * width ..< base + 3 * width])
     }
@@ -48,7 +60,7 @@ struct MFTable: Sendable {
     mutating func setRow(_ r: Int, params: some Collection<Float>, m: some Collection<Float>,
                          v: some Collection<Float>) {
         precondition(params.count == width && m.count == width && v.count == width, "a row is \(width) floats")
-        let base = r * stride
+        let base = r * stride + MFTable.headerFloats
         records.replaceSubrange(base ..< base + width, with: params)
         records.replaceSubrange(base + width ..< base + 2 * width, with: m)
         records.replaceSubrange(base + 2 * width ..< base + 3 * width, with: v)
@@ -56,11 +68,17 @@ struct MFTable: Sendable {
 
     /// Parameter `f` of row `r` (`f == factors` is the bias).
     @inline(__always)
-    func param(_ r: Int, _ f: Int) -> Float { records[r * stride + f] }
+    func param(_ r: Int, _ f: Int) -> Float { records[r * stride + MFTable.headerFloats + f] }
+
+    /// Row `r`'s parameters (the vector, the bias, padding).
+    func params(_ r: Int) -> ArraySlice<Float> {
+        let base = r * stride + MFTable.headerFloats
+        return records[base ..< base + width]
+    }
 
     /// A private copy of the rows for a training epoch to write, in memory
     /// that asks for 2 MB pages: the rows are read at random, and at 33.8M
-    /// ratings (206 MB of user records) 4 kB pages make nearly every touch a
+    /// ratings (211 MB of user records) 4 kB pages make nearly every touch a
     /// TLB miss. Copying here also replaces the copy-on-write copy the
     /// epoch's first write would make of rows shared with the last snapshot.
     ///
@@ -129,7 +147,8 @@ struct MFState: Sendable {
             }
         }
         self.valid = valid
-        strata = MFStrata(matrix: matrix, held: held, grid: grid, recordBytes: 3 * width * MemoryLayout<Float>.stride)
+        strata = MFStrata(matrix: matrix, held: held, grid: grid,
+                          recordBytes: (MFTable.headerFloats + 3 * width) * MemoryLayout<Float>.stride, seed: generator.next())
         train = strata.order(matrix: matrix, held: held, seed: generator.next())
     }
 }

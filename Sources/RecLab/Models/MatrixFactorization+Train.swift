@@ -97,10 +97,9 @@ extension MatrixFactorization {
         model.stoppedEarly = false
         guard epochs > 0 else { return model }
         let plan = MFFitPlan(strata: state.strata, batchSize: parameters.batchSize)
-        let schedule = OneCycle(steps: plan.stepsPerEpoch * epochs, lr: parameters.learningRate,
+        let schedule = OneCycle(epochs: epochs, stepsPerEpoch: plan.stepsPerEpoch, lr: parameters.learningRate,
                                 wd: parameters.weightDecay,
                                 firstStep: state.step, beta2: Double(MFKernel.beta2))
-        var buffers = MFFitBuffers(users: matrix.userCount, items: matrix.itemCount)
         var working = state
         let firstStep = state.step
         var smooth = SmoothLoss()
@@ -112,7 +111,7 @@ extension MatrixFactorization {
             working.items = working.items.privateCopy()
             do throws(RecLabError) {
                 losses = try runEpoch(&working, plan: plan, epochInFit: e, lifeEpoch: lifeEpoch, firstStep: firstStep,
-                                      schedule: schedule, buffers: &buffers, concurrently: concurrently, cancel: cancel,
+                                      schedule: schedule, concurrently: concurrently, cancel: cancel,
                                       observer: observer)
             } catch {
                 guard error.isCancellation, e > 0 else { throw error }
@@ -144,7 +143,8 @@ extension MatrixFactorization {
                     guard let users = users.baseAddress, let items = items.baseAddress else { return 0.0 }
                     var sum = 0.0
                     for r in ratings[range] {
-                        let pu = users + Int(r.user) * stride, pi = items + Int(r.item) * stride
+                        let pu = users + Int(r.user) * stride + MFTable.headerFloats
+                        let pi = items + Int(r.item) * stride + MFTable.headerFloats
                         var acc: Float = 0
                         for f in 0 ..< k { acc += pu[f] * pi[f] }
                         let z = acc + pu[k] + pi[k]

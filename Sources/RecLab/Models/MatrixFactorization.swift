@@ -109,8 +109,7 @@ public struct MatrixFactorization: Sendable {
     ///
     /// - Complexity: O(factors).
     public func itemVector(index i: Int) -> [Float] {
-        let base = i * state.items.stride
-        return Array(state.items.records[base ..< base + factors])
+        Array(state.items.params(i).prefix(factors))
     }
 
     /// Movie `id`'s vector, or `nil` when nobody rated it in the training data.
@@ -122,8 +121,7 @@ public struct MatrixFactorization: Sendable {
     public var itemVectors: [Float] {
         var out: [Float] = []
         out.reserveCapacity(matrix.itemCount * factors)
-        let stride = state.items.stride
-        for i in 0 ..< matrix.itemCount { out.append(contentsOf: state.items.records[i * stride ..< i * stride + factors]) }
+        for i in 0 ..< matrix.itemCount { out.append(contentsOf: state.items.params(i).prefix(factors)) }
         return out
     }
 
@@ -137,8 +135,7 @@ public struct MatrixFactorization: Sendable {
 
     /// User index `u`'s vector (`factors` numbers).
     public func userVector(index u: Int) -> [Float] {
-        let base = u * state.users.stride
-        return Array(state.users.records[base ..< base + factors])
+        Array(state.users.params(u).prefix(factors))
     }
 
     /// User index `u`'s bias.
