@@ -5,7 +5,7 @@ import RecLab
 ///
 /// `mf accuracy` is not a speed phase: it trains with the defaults (or the
 /// settings in `$RECLAB_MF`, e.g. `factors=100 epochs=8`) on a random 80% of
-/// ml-latest-small or ml-100k (split seed 7) and prints the RMSE on all of
+/// ml-latest-small or ml-100k (split seed 7, or `$RECLAB_SPLIT_SEED`) and prints the RMSE on all of
 /// the other 20%: rows whose user or movie `mf` never saw in training are
 /// predicted by LensKit's `Fallback(mf, Bias(damping=5))` rule, a
 /// ``BiasModel`` trained on the same 80%.
@@ -69,7 +69,8 @@ enum MFBenchmarks {
         let table = size == "100k"
             ? try MovieLensFile.uData.load(path: BenchData.shared.appendingPathComponent("ml-100k/u.data").path)
             : try ModelInputs.inputs("small").table
-        let (train, test) = try table.split(fraction: 0.8, seed: 7)
+        let splitSeed = ProcessInfo.processInfo.environment["RECLAB_SPLIT_SEED"].flatMap(UInt64.init) ?? 7
+        let (train, test) = try table.split(fraction: 0.8, seed: splitSeed)
         let parameters = try settings()
         return {
             let matrix = try RatingMatrix.build(from: train)

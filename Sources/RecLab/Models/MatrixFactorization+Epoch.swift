@@ -1,9 +1,16 @@
 import Foundation
 
 extension MatrixFactorization {
-    /// Ratings per shuffled chunk: three quarters of a megabyte, so
-    /// shuffling and reading a chunk stays in the core's L2 cache.
+    /// Ratings per shuffled chunk of a tile: three quarters of a megabyte,
+    /// so shuffling and reading a chunk stays in the core's L2 cache.
     static let chunkRatings = 1 << 16
+
+    /// The chunk size of `state`'s tiles: with one block (below
+    /// ``parallelRatings``) the whole training set, so each epoch is one
+    /// uniform shuffle as fast.ai's; with blocks, ``chunkRatings``.
+    static func chunkSize(_ state: MFState, batchSize bs: Int) -> Int {
+        state.strata.grid == 1 ? max(bs, state.train.count) : max(bs, chunkRatings / bs * bs)
+    }
 
     /// Runs epoch `epochInFit` of a fit on `state` and returns its batch
     /// losses (mean squared error per batch) in step order.
@@ -17,7 +24,7 @@ extension MatrixFactorization {
         let width = state.width, bs = plan.batchSize, seed = parameters.seed
         let train = state.train, strata = state.strata
         let epochStart = epochInFit * plan.stepsPerEpoch
-        let chunk = max(bs, Self.chunkRatings / bs * bs)
+        let chunk = Self.chunkSize(state, batchSize: bs)
         let progress = MFProgress(epoch: lifeEpoch, steps: plan.stepsPerEpoch, observer: observer)
         var losses = [Double](repeating: 0, count: plan.stepsPerEpoch)
         let (userCount, itemCount) = (matrix.userCount, matrix.itemCount)
@@ -28,31 +35,28 @@ extension MatrixFactorization {
                                   schedule: schedule, firstStep: firstStep)
             if epochInFit == 0 {
                 // A fit starts with every row stamped at its first step.
-                let start = schedule.mark[0]
                 Parallel.forEach(Parallel.ranges(count: userCount, minimumChunk: 65_536)) { range in
-                    for u in range { users.header(u, stride: stride).reset(start) }
+                    for u in range { kernel.startFit(users, u) }
                 }
                 Parallel.forEach(Parallel.ranges(count: itemCount, minimumChunk: 65_536)) { range in
-                    for i in range { items.header(i, stride: stride).reset(start) }
+                    for i in range { kernel.startFit(items, i) }
                 }
             }
             try losses.withUnsafeMutableBufferPointer { (lossBuffer) throws(RecLabError) in
                 guard let lossBase = lossBuffer.baseAddress else { return }
                 let lossOut = SendablePointer(lossBase)
-                // The rounds in a seeded order of their own.
-                var generator = SeededGenerator(seed: seed ^ (UInt64(lifeEpoch) &* 0xA24B_AED4_963E_E407))
-                var roundOrder = Array(plan.rounds.indices)
-                roundOrder.shuffle(using: &generator)
+                let pool = MFScratchPool(batchSize: bs, width: width, chunkCapacity: chunk)
                 var roundStart = 0
-                for s in roundOrder {
+                for s in Self.roundOrder(plan, seed: seed, lifeEpoch: lifeEpoch) {
                     let parts = plan.rounds[s], base = roundStart
                     let body: @Sendable (Range<Int>) throws(RecLabError) -> Void = { (range) throws(RecLabError) in
-                        let scratch = MFScratch(batchSize: bs, width: width, chunkCapacity: chunk)
+                        let scratch = pool.take()
+                        defer { pool.give(scratch) }
                         for p in range {
                             try Self.trainBlock(parts[p], train: train, strata: strata, kernel: kernel,
                                                 scratch: scratch, chunk: chunk, batchSize: bs,
                                                 stepBase: epochStart + base, firstStep: firstStep,
-                                                seed: seed ^ (UInt64(lifeEpoch) &* 0x9E37_79B9_7F4A_7C15),
+                                                seed: Self.blockSeed(seed, lifeEpoch: lifeEpoch),
                                                 losses: lossOut.pointer + base, cancel: cancel, progress: progress)
                         }
                     }
@@ -67,26 +71,33 @@ extension MatrixFactorization {
             // Every row brought to the epoch's end, so the model is exact here.
             let end = epochStart + plan.stepsPerEpoch
             Parallel.forEach(Parallel.ranges(count: userCount, minimumChunk: 32_768)) { range in
-                for u in range { kernel.catchUp(users, u, to: end, epochEnd: true) }
+                for u in range { kernel.catchUpToEpochEnd(users, u, end: end) }
             }
             Parallel.forEach(Parallel.ranges(count: itemCount, minimumChunk: 32_768)) { range in
-                for i in range { kernel.catchUp(items, i, to: end, epochEnd: true) }
+                for i in range { kernel.catchUpToEpochEnd(items, i, end: end) }
             }
         }
         observer.batch(lifeEpoch, 1)
         return losses
     }
 
-    /// Trains one block's part of a round: its tiles in a seeded order, each
-    /// tile's chunks in a seeded order and each chunk shuffled, cut into
-    /// batches (a batch may span chunks and tiles) that take the part's steps.
+    /// The order of an epoch's rounds, seeded by the epoch.
+    static func roundOrder(_ plan: MFFitPlan, seed: UInt64, lifeEpoch: Int) -> [Int] {
+        var generator = SeededGenerator(seed: seed ^ (UInt64(lifeEpoch) &* 0xA24B_AED4_963E_E407))
+        var order = Array(plan.rounds.indices)
+        order.shuffle(using: &generator)
+        return order
+    }
+
+    /// The seed of an epoch's shuffles within blocks.
+    static func blockSeed(_ seed: UInt64, lifeEpoch: Int) -> UInt64 { seed ^ (UInt64(lifeEpoch) &* 0x9E37_79B9_7F4A_7C15) }
+
+    /// Trains one block's part of a round: its rows swept into the cache,
+    /// then its batches (``forEachBatch``) as the part's steps.
     private static func trainBlock(_ part: MFFitPlan.Part, train: [MFRating], strata: MFStrata, kernel: MFKernel,
                                    scratch: MFScratch, chunk: Int, batchSize bs: Int, stepBase: Int, firstStep: Int,
                                    seed: UInt64, losses: UnsafeMutablePointer<Double>, cancel: Cancellation,
                                    progress: MFProgress) throws(RecLabError) {
-        // Each block's shuffle has its own stream, so it does not depend on
-        // how the blocks are spread over the workers.
-        var generator = SeededGenerator(seed: seed ^ (UInt64(part.block) &* 0xC2B2_AE3D_27D4_EB4F))
         if strata.grid > 1 {
             // The block's rows in one sequential sweep each: the hardware
             // prefetcher streams them into the cache many times faster than
@@ -94,6 +105,33 @@ extension MatrixFactorization {
             let (a, b) = part.block.quotientAndRemainder(dividingBy: strata.grid)
             scratch.sink += kernel.warm(kernel.users, strata.userRanges[a]) + kernel.warm(kernel.items, strata.itemRanges[b])
         }
+        var sinceReport = 0
+        try forEachBatch(of: part, train: train, strata: strata, scratch: scratch, chunk: chunk, batchSize: bs,
+                         seed: seed) { (batch, step) throws(RecLabError) in
+            try cancel.check()
+            let t = stepBase + step
+            let squares = kernel.step(batch, t: t, lifeStep: firstStep + t + 1, scratch: scratch)
+            losses[step] = squares / Double(batch.count)
+            sinceReport += 1
+            if sinceReport == progress.every {
+                progress.advance(by: sinceReport)
+                sinceReport = 0
+            }
+        }
+        progress.advance(by: sinceReport)
+    }
+
+    /// Cuts one block's part of a round into batches: its passes in a seeded
+    /// order, the tiles of each pass in a seeded order, each tile's chunks in
+    /// a seeded order and each chunk shuffled; a batch may span chunks and
+    /// tiles. Calls `body` with each batch and its step within the round; a
+    /// last partial batch the plan has no step for is dropped.
+    static func forEachBatch(of part: MFFitPlan.Part, train: [MFRating], strata: MFStrata, scratch: MFScratch,
+                             chunk: Int, batchSize bs: Int, seed: UInt64,
+                             _ body: (UnsafeBufferPointer<MFRating>, Int) throws(RecLabError) -> Void) throws(RecLabError) {
+        // Each block's shuffle has its own stream, so it does not depend on
+        // how the blocks are spread over the workers.
+        var generator = SeededGenerator(seed: seed ^ (UInt64(part.block) &* 0xC2B2_AE3D_27D4_EB4F))
         var passes = strata.passes(ofBlock: part.block)
         passes.shuffle(using: &generator)
         var tiles: [Range<Int>] = []
@@ -102,21 +140,13 @@ extension MatrixFactorization {
             inPass.shuffle(using: &generator)
             tiles += inPass
         }
-        var filled = 0, j = 0, sinceReport = 0
+        var filled = 0, j = 0
         func flush() throws(RecLabError) {
-            try cancel.check()
-            let step = Int(part.steps[j])
-            let t = stepBase + step
-            let squares = kernel.step(UnsafeBufferPointer(start: scratch.batch, count: filled), t: t,
-                                      lifeStep: firstStep + t + 1, scratch: scratch)
-            losses[step] = squares / Double(filled)
+            if j < part.steps.count {
+                try body(UnsafeBufferPointer(start: scratch.batch, count: filled), Int(part.steps[j]))
+            }
             j += 1
             filled = 0
-            sinceReport += 1
-            if sinceReport == progress.every {
-                progress.advance(by: sinceReport)
-                sinceReport = 0
-            }
         }
         try train.withUnsafeBufferPointer { (all) throws(RecLabError) in
             guard let all = all.baseAddress else { return }
@@ -142,7 +172,29 @@ extension MatrixFactorization {
             }
             if filled > 0 { try flush() }
         }
-        progress.advance(by: sinceReport)
+    }
+
+    /// The batches of the model's next epoch in step order, as the next
+    /// ``fit(epochs:cancel:observer:)`` would train them (for tests that
+    /// replay them through a dense optimiser).
+    func batches(epochInFit: Int) -> [[MFRating]] {
+        let bs = parameters.batchSize
+        let plan = MFFitPlan(strata: state.strata, batchSize: bs)
+        let chunk = Self.chunkSize(state, batchSize: bs)
+        let scratch = MFScratch(batchSize: bs, width: state.width, chunkCapacity: chunk)
+        let lifeEpoch = history.count + epochInFit
+        var out = [[MFRating]](repeating: [], count: plan.stepsPerEpoch)
+        var roundStart = 0
+        for s in Self.roundOrder(plan, seed: parameters.seed, lifeEpoch: lifeEpoch) {
+            for part in plan.rounds[s] {
+                try? Self.forEachBatch(of: part, train: state.train, strata: state.strata, scratch: scratch, chunk: chunk,
+                                       batchSize: bs, seed: Self.blockSeed(parameters.seed, lifeEpoch: lifeEpoch)) { batch, step in
+                    out[roundStart + step] = Array(batch)
+                }
+            }
+            roundStart += plan.roundSteps[s]
+        }
+        return out
     }
 
     /// Runs `body` with raw access to both sides' row records.
@@ -181,4 +233,22 @@ final class MFProgress: @unchecked Sendable {
             observer.batch(epoch, Double(done) / Double(max(1, steps)))
         }
     }
+}
+
+/// Scratch buffers handed to whichever worker takes the next block, so a
+/// fit allocates one per worker rather than one per block.
+final class MFScratchPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [MFScratch] = []
+    private let batchSize: Int, width: Int, chunkCapacity: Int
+
+    init(batchSize: Int, width: Int, chunkCapacity: Int) {
+        (self.batchSize, self.width, self.chunkCapacity) = (batchSize, width, chunkCapacity)
+    }
+
+    func take() -> MFScratch {
+        lock.withLock { free.popLast() } ?? MFScratch(batchSize: batchSize, width: width, chunkCapacity: chunkCapacity)
+    }
+
+    func give(_ scratch: MFScratch) { lock.withLock { free.append(scratch) } }
 }

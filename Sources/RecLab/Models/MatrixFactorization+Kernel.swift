@@ -81,6 +81,7 @@ struct MFKernel: @unchecked Sendable {
     let firstStep: Int
 
     static let beta2: Float = 0.99, epsilon: Float = 1e-5
+    static let old = ProcessInfo.processInfo.environment["MF_OLD"] != nil
 
     @inline(__always)
     func load(_ p: UnsafeMutablePointer<Float>) -> SIMD4<Float> {
@@ -92,39 +93,140 @@ struct MFKernel: @unchecked Sendable {
         UnsafeMutableRawPointer(p).storeBytes(of: x, as: SIMD4<Float>.self)
     }
 
-    /// Brings `row` up to the end of step `t − 1` as a dense Adam would have
-    /// over the steps it sat out since its stamp (`epochEnd`: t ends the epoch).
+    /// Brings a row the batch of step `t` touches up to the end of step
+    /// `t − 1` (weight decay and the moments' decay over the steps it sat
+    /// out) and takes back the part of its last update's committed drift
+    /// that falls after step `t − 1`: the new gradient's update commits the
+    /// drift of the combined moment. Returns whether the moments have
+    /// decayed to nothing (the gap reached ``OneCycle/horizon``): they are
+    /// then neither read nor written here, and the update takes them as zero.
     @inline(__always)
-    func catchUp(_ side: MFSide, _ row: Int, to t: Int, epochEnd: Bool = false) {
+    func catchUpForTouch(_ side: MFSide, _ row: Int, to t: Int) -> Bool {
         let header = side.header(row, stride: stride)
-        let last = Int(header.stamp)
-        guard last < t - 1 else { return }
-        let a = last + 1, gap = t - a, mark = header.mark
-        let shrink = Float(schedule.shrink(from: mark, to: t, epochEnd: epochEnd))
-        var mShrink: Float = 0, rho = 0.0
-        // Past the horizon the first moment has decayed to zero in Float,
-        // and so has the drift's remainder ρ·T.
-        if gap < OneCycle.horizon {
-            let decay = schedule.momentumDecay(from: a, mark, to: t)
-            mShrink = Float(decay)
-            rho = decay * schedule.beta2RootInverse[gap]
+        let a = Int(header.stamp) + 1, gap = t - a, mark = header.mark
+        let p = side.records + row * stride + MFTable.headerFloats
+        let shrink = Float(schedule.shrink(from: mark, to: t, epochEnd: false))
+        if MFKernel.old {
+            if gap == 0 { return false }
+            var mShrink: Float = 0, rho = 0.0
+            if gap < OneCycle.horizon {
+                let decay = schedule.momentumDecay(from: a, mark, to: t)
+                mShrink = Float(decay)
+                rho = decay * schedule.beta2RootInverse[gap]
+            }
+            let vShrink = Float(gap < OneCycle.horizon ? schedule.beta2Power[gap] : pow(Double(MFKernel.beta2), Double(gap)))
+            let drift = Float(mark.tail - rho * schedule.mark[t].tail)
+            let inverse = 1 / schedule.debias2(lifeStep: firstStep + a)
+            let m = p + width, v = m + width
+            var f = 0
+            while f < width {
+                let mf = load(m + f), vf = load(v + f)
+                let direction = mf / ((vf * inverse).fastSquareRoot + MFKernel.epsilon)
+                store(load(p + f) * shrink - drift * direction, p + f)
+                store(mf * mShrink, m + f)
+                store(vf * vShrink, v + f)
+                f += 4
+            }
+            return false
         }
-        let vShrink = Float(gap < OneCycle.horizon ? schedule.beta2Power[gap]
-            : pow(Double(MFKernel.beta2), Double(gap)))
-        let drift = Float(mark.tail - rho * schedule.mark[t].tail)
+        if gap >= OneCycle.horizon {
+            var f = 0
+            while f < width {
+                store(load(p + f) * shrink, p + f)
+                f += 4
+            }
+            return true
+        }
+        // ρ = Π β₁ / √β₂ over the gap: how much of the committed drift T_{a−1}·u
+        // had not happened by the end of step t − 1 (ρ·T_{t−1}·u).
+        let decay = schedule.momentumDecay(from: a, mark, to: t)
+        let mShrink = Float(decay), vShrink = Float(schedule.beta2Power[gap])
+        let undo = Float(Double(shrink) * decay * schedule.beta2RootInverse[gap] * schedule.mark[t].tail)
         let inverse = 1 / schedule.debias2(lifeStep: firstStep + a)
-        let p = side.records + row * stride + MFTable.headerFloats, m = p + width, v = m + width
+        let m = p + width, v = m + width
         var f = 0
         while f < width {
             let mf = load(m + f), vf = load(v + f)
             let direction = mf / ((vf * inverse).fastSquareRoot + MFKernel.epsilon)
-            store(load(p + f) * shrink - drift * direction, p + f)
+            store(load(p + f) * shrink + undo * direction, p + f)
             store(mf * mShrink, m + f)
             store(vf * vShrink, v + f)
             f += 4
         }
-        header.stamp = Int32(t - 1)
-        header.mark = schedule.mark[t]
+        return false
+    }
+
+    /// Brings an untouched row to the end of the epoch ending at step
+    /// `end`: weight decay and the moments' decay (to zero past the
+    /// horizon); its committed drift stays committed.
+    @inline(__always)
+    func catchUpToEpochEnd(_ side: MFSide, _ row: Int, end: Int) {
+        let header = side.header(row, stride: stride)
+        let a = Int(header.stamp) + 1, gap = end - a, mark = header.mark
+        guard gap > 0 else { return }
+        let shrink = Float(schedule.shrink(from: mark, to: end, epochEnd: true))
+        if MFKernel.old {
+            var mShrink: Float = 0, rho = 0.0
+            if gap < OneCycle.horizon {
+                let decay = schedule.momentumDecay(from: a, mark, to: end)
+                mShrink = Float(decay)
+                rho = decay * schedule.beta2RootInverse[gap]
+            }
+            let vShrink = Float(gap < OneCycle.horizon ? schedule.beta2Power[gap] : pow(Double(MFKernel.beta2), Double(gap)))
+            let drift = Float(mark.tail - rho * schedule.mark[end].tail)
+            let inverse = 1 / schedule.debias2(lifeStep: firstStep + a)
+            let p = side.records + row * stride + MFTable.headerFloats, m = p + width, v = m + width
+            var f = 0
+            while f < width {
+                let mf = load(m + f), vf = load(v + f)
+                let direction = mf / ((vf * inverse).fastSquareRoot + MFKernel.epsilon)
+                store(load(p + f) * shrink - drift * direction, p + f)
+                store(mf * mShrink, m + f)
+                store(vf * vShrink, v + f)
+                f += 4
+            }
+            header.stamp = Int32(end - 1)
+            header.mark = schedule.mark[end]
+            return
+        }
+        var mShrink: Float = 0, vShrink: Float = 0
+        if gap < OneCycle.horizon {
+            mShrink = Float(schedule.momentumDecay(from: a, mark, to: end))
+            vShrink = Float(schedule.beta2Power[gap])
+        }
+        let p = side.records + row * stride + MFTable.headerFloats, m = p + width, v = m + width
+        var f = 0
+        while f < width {
+            store(load(p + f) * shrink, p + f)
+            store(load(m + f) * mShrink, m + f)
+            store(load(v + f) * vShrink, v + f)
+            f += 4
+        }
+        header.stamp = Int32(end - 1)
+        header.mark = schedule.mark[end]
+    }
+
+    /// Starts a fit on a row: stamped at step −1 with no slot, and the
+    /// drift its moments (from an earlier fit) will cause over this fit's
+    /// schedule committed, so the row is in the form ``catchUpForTouch``
+    /// expects. A row without moments is unchanged.
+    @inline(__always)
+    func startFit(_ side: MFSide, _ row: Int) {
+        let header = side.header(row, stride: stride)
+        header.reset(schedule.mark[0])
+        if MFKernel.old { return }
+        let commit = Float(schedule.mark[0].tail)
+        let inverse = 1 / schedule.debias2(lifeStep: firstStep)
+        let p = side.records + row * stride + MFTable.headerFloats, m = p + width, v = m + width
+        var f = 0
+        while f < width {
+            let mf = load(m + f)
+            if mf != SIMD4() {
+                let direction = mf / ((load(v + f) * inverse).fastSquareRoot + MFKernel.epsilon)
+                store(load(p + f) - commit * direction, p + f)
+            }
+            f += 4
+        }
     }
 
     /// Reads one float per cache line of `rows`' records, in order; returns
@@ -143,7 +245,8 @@ struct MFKernel: @unchecked Sendable {
 
     /// The batch's gradient slot for `row`, catching the row up on first touch.
     @inline(__always)
-    func slot(_ side: MFSide, _ row: Int, t: Int, touched: UnsafeMutablePointer<Int32>, count: inout Int,
+    func slot(_ side: MFSide, _ row: Int, t: Int, touched: UnsafeMutablePointer<Int32>,
+              faded: UnsafeMutablePointer<Bool>, count: inout Int,
               grads: UnsafeMutablePointer<Float>) -> UnsafeMutablePointer<Float> {
         let header = side.header(row, stride: stride)
         var s = Int(header.slot)
@@ -152,7 +255,7 @@ struct MFKernel: @unchecked Sendable {
             count += 1
             header.slot = Int32(s)
             touched[s] = Int32(truncatingIfNeeded: row)
-            catchUp(side, row, to: t)
+            faded[s] = catchUpForTouch(side, row, to: t)
             (grads + s * width).update(repeating: 0, count: width)
         }
         return grads + s * width
@@ -166,8 +269,10 @@ struct MFKernel: @unchecked Sendable {
         let scale = 2 / Float(batch.count)
         for r in batch {
             let u = Int(r.user), i = Int(r.item)
-            let gu = slot(users, u, t: t, touched: scratch.touchedUsers, count: &userCount, grads: scratch.userGrads)
-            let gi = slot(items, i, t: t, touched: scratch.touchedItems, count: &itemCount, grads: scratch.itemGrads)
+            let gu = slot(users, u, t: t, touched: scratch.touchedUsers, faded: scratch.fadedUsers, count: &userCount,
+                          grads: scratch.userGrads)
+            let gi = slot(items, i, t: t, touched: scratch.touchedItems, faded: scratch.fadedItems, count: &itemCount,
+                          grads: scratch.itemGrads)
             let pu = users.records + u * stride + offset, pi = items.records + i * stride + offset
             var acc = SIMD4<Float>()
             var f = 0
@@ -192,23 +297,32 @@ struct MFKernel: @unchecked Sendable {
             gi[k] += g - g * bu
         }
         let lr = schedule.rates[t], mom = schedule.moms[t]
-        let rule = MFUpdateRule(shrink: 1 - lr * weightDecay, mom: mom,
-                                step: Float(lr) / (1 - Float(pow(Double(mom), Double(lifeStep)))),
+        // Adam's step size, plus the drift the new moment will cause over the
+        // rest of the fit if no gradient reaches the row again (T_t).
+        let step = Double(lr) / (1 - pow(Double(mom), Double(lifeStep)))
+        let rule = MFUpdateRule(shrink: 1 - lr * weightDecay, mom: mom, step: Float(step + (MFKernel.old ? 0 : schedule.mark[t + 1].tail)),
                                 inverseDebias2: 1 / schedule.debias2(lifeStep: lifeStep))
-        apply(users, touched: scratch.touchedUsers, grads: scratch.userGrads, count: userCount, t: t, rule: rule)
-        apply(items, touched: scratch.touchedItems, grads: scratch.itemGrads, count: itemCount, t: t, rule: rule)
+        apply(users, touched: scratch.touchedUsers, faded: scratch.fadedUsers, grads: scratch.userGrads,
+              count: userCount, t: t, rule: rule)
+        apply(items, touched: scratch.touchedItems, faded: scratch.fadedItems, grads: scratch.itemGrads,
+              count: itemCount, t: t, rule: rule)
         return squares
     }
 
     /// Updates the `count` rows a batch touched and clears their slots.
     @inline(__always)
-    func apply(_ side: MFSide, touched: UnsafeMutablePointer<Int32>, grads: UnsafeMutablePointer<Float>, count: Int,
-               t: Int, rule: MFUpdateRule) {
+    func apply(_ side: MFSide, touched: UnsafeMutablePointer<Int32>, faded: UnsafeMutablePointer<Bool>,
+               grads: UnsafeMutablePointer<Float>, count: Int, t: Int, rule: MFUpdateRule) {
         let next = schedule.mark[t + 1]
         for s in 0 ..< count {
             let row = Int(touched[s])
             let header = side.header(row, stride: stride)
-            update(side.records + row * stride + MFTable.headerFloats, grad: grads + s * width, rule: rule)
+            let p = side.records + row * stride + MFTable.headerFloats
+            if faded[s] {
+                update(p, grad: grads + s * width, rule: rule, faded: true)
+            } else {
+                update(p, grad: grads + s * width, rule: rule, faded: false)
+            }
             header.slot = -1
             header.stamp = Int32(t)
             header.mark = next
@@ -218,14 +332,14 @@ struct MFKernel: @unchecked Sendable {
     /// fast.ai's step on one row's parameters (moments after them): weight
     /// decay, then Adam.
     @inline(__always)
-    func update(_ p: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>, rule: MFUpdateRule) {
+    func update(_ p: UnsafeMutablePointer<Float>, grad: UnsafeMutablePointer<Float>, rule: MFUpdateRule, faded: Bool) {
         let m = p + width, v = m + width
         let b2 = MFKernel.beta2
         var f = 0
         while f < width {
             let g = load(grad + f)
-            let mf = rule.mom * load(m + f) + (1 - rule.mom) * g
-            let vf = b2 * load(v + f) + (1 - b2) * g * g
+            let mf = faded ? (1 - rule.mom) * g : rule.mom * load(m + f) + (1 - rule.mom) * g
+            let vf = faded ? (1 - b2) * g * g : b2 * load(v + f) + (1 - b2) * g * g
             let denominator = (vf * rule.inverseDebias2).fastSquareRoot + MFKernel.epsilon
             store(load(p + f) * rule.shrink - rule.step * mf / denominator, p + f)
             store(mf, m + f)
@@ -241,7 +355,7 @@ struct MFUpdateRule {
     var shrink: Float
     /// β₁.
     var mom: Float
-    /// lr / (1 − β₁ⁿ).
+    /// lr / (1 − β₁ⁿ) + T_t: the step and the committed drift.
     var step: Float
     /// 1 / (1 − β₂ⁿ).
     var inverseDebias2: Float
@@ -254,6 +368,9 @@ final class MFScratch: @unchecked Sendable {
     let itemGrads: UnsafeMutablePointer<Float>
     let touchedUsers: UnsafeMutablePointer<Int32>
     let touchedItems: UnsafeMutablePointer<Int32>
+    /// Whether each slot's row came in with its moments decayed to nothing.
+    let fadedUsers: UnsafeMutablePointer<Bool>
+    let fadedItems: UnsafeMutablePointer<Bool>
     /// Holds one chunk of the tile being shuffled.
     let chunk: UnsafeMutablePointer<MFRating>
     let chunkCapacity: Int
@@ -267,6 +384,8 @@ final class MFScratch: @unchecked Sendable {
         itemGrads = .allocate(capacity: batchSize * width)
         touchedUsers = .allocate(capacity: batchSize)
         touchedItems = .allocate(capacity: batchSize)
+        fadedUsers = .allocate(capacity: batchSize)
+        fadedItems = .allocate(capacity: batchSize)
         chunk = .allocate(capacity: chunkCapacity)
         batch = .allocate(capacity: batchSize)
         self.chunkCapacity = chunkCapacity
@@ -277,6 +396,8 @@ final class MFScratch: @unchecked Sendable {
         itemGrads.deallocate()
         touchedUsers.deallocate()
         touchedItems.deallocate()
+        fadedUsers.deallocate()
+        fadedItems.deallocate()
         chunk.deallocate()
         batch.deallocate()
     }

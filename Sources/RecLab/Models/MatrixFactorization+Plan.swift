@@ -34,7 +34,7 @@ struct MFFitPlan: Sendable {
         var rounds: [[Part]] = [], roundSteps: [Int] = []
         for s in 0 ..< grid {
             let blocks = (0 ..< grid).map { a in a * grid + (a + s) % grid }
-            let counts = blocks.map { (strata.blocks[$0].count + batchSize - 1) / batchSize }
+            let counts = blocks.map { MFFitPlan.batches(strata.blocks[$0].count, batchSize: batchSize, dropLast: grid == 1) }
             let steps = MFFitPlan.interleave(counts)
             let parts = zip(blocks, steps).map { Part(block: $0, steps: $1) }.filter { !$0.steps.isEmpty }
             rounds.append(parts.sorted { ($0.steps.count, $1.block) > ($1.steps.count, $0.block) })
@@ -43,6 +43,12 @@ struct MFFitPlan: Sendable {
         self.rounds = rounds
         self.roundSteps = roundSteps
         stepsPerEpoch = roundSteps.reduce(0, +)
+    }
+
+    /// The batches of `count` ratings: with `dropLast` (one block, as
+    /// fast.ai's training loader) only the full ones, unless there is none.
+    static func batches(_ count: Int, batchSize: Int, dropLast: Bool) -> Int {
+        dropLast && count >= batchSize ? count / batchSize : (count + batchSize - 1) / batchSize
     }
 
     /// Merges sequences of `counts[k]` batches into one, batch j of sequence

@@ -88,7 +88,7 @@ struct MFTable: Sendable {
         let source = records
         copy.records = [Float](unsafeUninitializedCapacity: source.count) { buffer, initialized in
             if let base = buffer.baseAddress {
-                MappedFile.preferHugePages(UnsafeMutableRawPointer(base), source.count * MemoryLayout<Float>.stride)
+                if ProcessInfo.processInfo.environment["MF_NOHUGE"] == nil { MappedFile.preferHugePages(UnsafeMutableRawPointer(base), source.count * MemoryLayout<Float>.stride) }
                 source.withUnsafeBufferPointer { s in
                     if let from = s.baseAddress { base.update(from: from, count: source.count) }
                 }

@@ -109,6 +109,7 @@ extension MatrixFactorization {
             let losses: [Double]
             working.users = working.users.privateCopy()
             working.items = working.items.privateCopy()
+            let t1 = DispatchTime.now().uptimeNanoseconds
             do throws(RecLabError) {
                 losses = try runEpoch(&working, plan: plan, epochInFit: e, lifeEpoch: lifeEpoch, firstStep: firstStep,
                                       schedule: schedule, concurrently: concurrently, cancel: cancel,
@@ -120,7 +121,12 @@ extension MatrixFactorization {
             }
             working.step = firstStep + (e + 1) * plan.stepsPerEpoch
             for loss in losses { smooth.add(loss) }
+            let t2 = DispatchTime.now().uptimeNanoseconds
             let validLoss = meanSquaredError(working, working.valid)
+            if ProcessInfo.processInfo.environment["MF_TIMING"] != nil {
+                let t3 = DispatchTime.now().uptimeNanoseconds
+                print("copy \(Double(t1 - start) / 1e9) epoch \(Double(t2 - t1) / 1e9) valid \(Double(t3 - t2) / 1e9)")
+            }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let report = EpochReport(epoch: lifeEpoch, trainLoss: smooth.value, validLoss: validLoss,
                                      rmse: validLoss.squareRoot(), seconds: seconds)
