@@ -1,11 +1,11 @@
 import Foundation
 
 extension MatrixFactorization {
-    /// Ratings per shuffled chunk of a tile: three quarters of a megabyte,
+    /// Ratings per shuffled chunk of a block: three quarters of a megabyte,
     /// so shuffling and reading a chunk stays in the core's L2 cache.
     static let chunkRatings = 1 << 16
 
-    /// The chunk size of `state`'s tiles: with one block (below
+    /// The chunk size of `state`'s blocks: with one block (below
     /// ``parallelRatings``) the whole training set, so each epoch is one
     /// uniform shuffle as fast.ai's; with blocks, ``chunkRatings``.
     static func chunkSize(_ state: MFState, batchSize bs: Int) -> Int {
@@ -121,10 +121,8 @@ extension MatrixFactorization {
         progress.advance(by: sinceReport)
     }
 
-    /// Cuts one block's part of a round into batches: its passes in a seeded
-    /// order, the tiles of each pass in a seeded order, each tile's chunks in
-    /// a seeded order and each chunk shuffled; a batch may span chunks and
-    /// tiles. Calls `body` with each batch and its step within the round; a
+    /// Cuts one block's part of a round into batches: the block's chunks in
+    /// a seeded order, each chunk shuffled; a batch may span chunks. Calls `body` with each batch and its step within the round; a
     /// last partial batch the plan has no step for is dropped.
     static func forEachBatch(of part: MFFitPlan.Part, train: [MFRating], strata: MFStrata, scratch: MFScratch,
                              chunk: Int, batchSize bs: Int, seed: UInt64,
@@ -132,14 +130,7 @@ extension MatrixFactorization {
         // Each block's shuffle has its own stream, so it does not depend on
         // how the blocks are spread over the workers.
         var generator = SeededGenerator(seed: seed ^ (UInt64(part.block) &* 0xC2B2_AE3D_27D4_EB4F))
-        var passes = strata.passes(ofBlock: part.block)
-        passes.shuffle(using: &generator)
-        var tiles: [Range<Int>] = []
-        for pass in passes {
-            var inPass = pass.filter { !$0.isEmpty }
-            inPass.shuffle(using: &generator)
-            tiles += inPass
-        }
+        let block = strata.blocks[part.block]
         var filled = 0, j = 0
         func flush() throws(RecLabError) {
             if j < part.steps.count {
@@ -150,24 +141,22 @@ extension MatrixFactorization {
         }
         try train.withUnsafeBufferPointer { (all) throws(RecLabError) in
             guard let all = all.baseAddress else { return }
-            for tile in tiles {
-                var order = Array(0 ..< (tile.count + chunk - 1) / chunk)
-                order.shuffle(using: &generator)
-                for c in order {
-                    let lower = tile.lowerBound + c * chunk, n = min(chunk, tile.upperBound - lower)
-                    scratch.chunk.update(from: all + lower, count: n)
-                    for k in stride(from: n - 1, to: 0, by: -1) {
-                        let other = generator.next(below: k + 1)
-                        (scratch.chunk[k], scratch.chunk[other]) = (scratch.chunk[other], scratch.chunk[k])
-                    }
-                    var taken = 0
-                    while taken < n {
-                        let take = min(bs - filled, n - taken)
-                        (scratch.batch + filled).update(from: scratch.chunk + taken, count: take)
-                        filled += take
-                        taken += take
-                        if filled == bs { try flush() }
-                    }
+            var order = Array(0 ..< (block.count + chunk - 1) / chunk)
+            order.shuffle(using: &generator)
+            for c in order {
+                let lower = block.lowerBound + c * chunk, n = min(chunk, block.upperBound - lower)
+                scratch.chunk.update(from: all + lower, count: n)
+                for k in stride(from: n - 1, to: 0, by: -1) {
+                    let other = generator.next(below: k + 1)
+                    (scratch.chunk[k], scratch.chunk[other]) = (scratch.chunk[other], scratch.chunk[k])
+                }
+                var taken = 0
+                while taken < n {
+                    let take = min(bs - filled, n - taken)
+                    (scratch.batch + filled).update(from: scratch.chunk + taken, count: take)
+                    filled += take
+                    taken += take
+                    if filled == bs { try flush() }
                 }
             }
             if filled > 0 { try flush() }
@@ -208,47 +197,4 @@ extension MatrixFactorization {
             }
         }
     }
-}
-
-/// Counts an epoch's finished batches across the workers and reports the
-/// fraction done a few hundred times per epoch, one report at a time.
-final class MFProgress: @unchecked Sendable {
-    /// Batches between a worker's reports.
-    let every: Int
-    private let epoch: Int
-    private let steps: Int
-    private let observer: MatrixFactorization.TrainingObserver
-    private let lock = NSLock()
-    private var done = 0
-
-    init(epoch: Int, steps: Int, observer: MatrixFactorization.TrainingObserver) {
-        (self.epoch, self.steps, self.observer) = (epoch, steps, observer)
-        every = max(1, steps / 200)
-    }
-
-    func advance(by batches: Int) {
-        guard batches > 0 else { return }
-        lock.withLock {
-            done += batches
-            observer.batch(epoch, Double(done) / Double(max(1, steps)))
-        }
-    }
-}
-
-/// Scratch buffers handed to whichever worker takes the next block, so a
-/// fit allocates one per worker rather than one per block.
-final class MFScratchPool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var free: [MFScratch] = []
-    private let batchSize: Int, width: Int, chunkCapacity: Int
-
-    init(batchSize: Int, width: Int, chunkCapacity: Int) {
-        (self.batchSize, self.width, self.chunkCapacity) = (batchSize, width, chunkCapacity)
-    }
-
-    func take() -> MFScratch {
-        lock.withLock { free.popLast() } ?? MFScratch(batchSize: batchSize, width: width, chunkCapacity: chunkCapacity)
-    }
-
-    func give(_ scratch: MFScratch) { lock.withLock { free.append(scratch) } }
 }

@@ -20,31 +20,47 @@ extension MatrixFactorization {
     }
 
     /// Below this many training ratings the ratings are trained in one
-    /// random order, as fast.ai does; from it on, in ``parallelGrid`` ×
-    /// ``parallelGrid`` blocks cut into cache-sized tiles (``MFStrata``),
-    /// which the cores share.
+    /// random order, as fast.ai does; from it on, in blocks the cores share
+    /// (``grid(for:parameters:)``).
     public static let parallelRatings = 1_000_000
 
-    /// The user and movie groups from ``parallelRatings`` on: blocks for up
-    /// to 4 cores, the same on every machine, so the model does not depend
-    /// on the core count.
-    static let parallelGrid = ProcessInfo.processInfo.environment["MF_GRID"].flatMap(Int.init) ?? 4
+    /// The row records one block may hold: two workers' blocks then take a
+    /// quarter of the 32 MB L3 cache, which other processes share (at 33.8M
+    /// ratings, 3–6 MB blocks trained an epoch in 4.6–4.8 s of CPU, 8 MB
+    /// ones in 5.7–5.9 s, 16 MB ones in 6.3–6.7 s).
+    static let blockBytes = 4 << 20
+
+    /// The user (and movie) groups of the blocks `matrix` trains in: 1
+    /// below ``parallelRatings``; from it on the smallest number, at least 4
+    /// (so up to 4 cores share a round), with which a block's user and
+    /// movie records fit in ``blockBytes``. It depends on the data and the
+    /// factors only, never on the machine.
+    static func grid(for matrix: RatingMatrix, parameters: Parameters) -> Int {
+        let trainCount = Double(matrix.ratingCount) * (1 - parameters.validFraction)
+        guard trainCount >= Double(parallelRatings) else { return 1 }
+        let record = (MFTable.headerFloats + 3 * ((parameters.factors + 4) / 4 * 4)) * MemoryLayout<Float>.stride
+        let rows = matrix.userCount + matrix.itemCount
+        return max(4, (rows * record + blockBytes - 1) / blockBytes)
+    }
 
     /// Trains a model on `matrix`: a seeded split holds out `valid` of the
     /// ratings, then ``fit(epochs:cancel:observer:)`` runs `epochs` epochs.
     ///
     /// From ``parallelRatings`` on, the users and the movies are each cut
-    /// into 4 groups and the ratings into 4 × 4 blocks; each epoch runs 4
-    /// rounds in which the blocks (a, a + s mod 4) share no user and no
-    /// movie (DSGD's stratification), so the cores train them at once.
-    /// Each block's users are cut into tiles whose rows fit in the cache,
-    /// trained one after the other. The batches of a round are numbered as
+    /// into G groups (``grid(for:parameters:)``: 65 for 33.8M ratings and 50
+    /// factors) and the ratings into G × G blocks; each epoch runs G rounds
+    /// in which the blocks (a, a + s mod G) share no user and no movie
+    /// (DSGD's stratification), so the cores train them at once, each block
+    /// with its rows in the cache. The batches of a round are numbered as
     /// one interleaved sequence of steps (``MFFitPlan``), so the result is
-    /// that of one optimiser taking those steps in turn: it depends on the
-    /// seed only, not on the number of cores or their timing. Each epoch
-    /// shuffles the order of the rounds, of the tiles in each block, of the
-    /// chunks of about 64k ratings in each tile, and the ratings within each
-    /// chunk; the fixed order within each tile was itself a random permutation.
+    /// that of one optimiser taking those steps in turn, each user's and
+    /// each movie's spread over the whole round: it depends on the seed
+    /// only, not on the number of cores or their timing. Each epoch
+    /// shuffles the order of the rounds, of the chunks of about 64k ratings
+    /// in each block and of the ratings within each chunk; the fixed order
+    /// within each block was itself a random permutation. Below
+    /// `parallelRatings` each epoch is one uniform shuffle, and the last
+    /// partial batch is dropped, as fast.ai's training loader does.
     ///
     /// - Throws: ``RecLabError`` naming the key of a bad setting, when
     ///   there are no ratings, or ``RecLabError/cancelled`` when Ctrl-C
@@ -53,9 +69,8 @@ extension MatrixFactorization {
     public static func train(_ matrix: RatingMatrix, parameters: Parameters = Parameters(),
                              cancel: Cancellation = .never,
                              observer: TrainingObserver = TrainingObserver()) throws(RecLabError) -> MatrixFactorization {
-        let trainCount = Double(matrix.ratingCount) * (1 - parameters.validFraction)
-        let grid = trainCount >= Double(parallelRatings) ? parallelGrid : 1
-        return try train(matrix, parameters: parameters, grid: grid, cancel: cancel, observer: observer)
+        try train(matrix, parameters: parameters, grid: grid(for: matrix, parameters: parameters), cancel: cancel,
+                  observer: observer)
     }
 
     /// ``train(_:parameters:cancel:observer:)`` with the strata's grid
@@ -109,7 +124,6 @@ extension MatrixFactorization {
             let losses: [Double]
             working.users = working.users.privateCopy()
             working.items = working.items.privateCopy()
-            let t1 = DispatchTime.now().uptimeNanoseconds
             do throws(RecLabError) {
                 losses = try runEpoch(&working, plan: plan, epochInFit: e, lifeEpoch: lifeEpoch, firstStep: firstStep,
                                       schedule: schedule, concurrently: concurrently, cancel: cancel,
@@ -121,12 +135,7 @@ extension MatrixFactorization {
             }
             working.step = firstStep + (e + 1) * plan.stepsPerEpoch
             for loss in losses { smooth.add(loss) }
-            let t2 = DispatchTime.now().uptimeNanoseconds
             let validLoss = meanSquaredError(working, working.valid)
-            if ProcessInfo.processInfo.environment["MF_TIMING"] != nil {
-                let t3 = DispatchTime.now().uptimeNanoseconds
-                print("copy \(Double(t1 - start) / 1e9) epoch \(Double(t2 - t1) / 1e9) valid \(Double(t3 - t2) / 1e9)")
-            }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let report = EpochReport(epoch: lifeEpoch, trainLoss: smooth.value, validLoss: validLoss,
                                      rmse: validLoss.squareRoot(), seconds: seconds)
@@ -142,7 +151,7 @@ extension MatrixFactorization {
     /// - Complexity: O(ratings × factors), split over the cores.
     func meanSquaredError(_ state: MFState, _ ratings: [MFRating]) -> Double {
         guard !ratings.isEmpty else { return .nan }
-        let (low, span, k, stride) = (Float(low), Float(high - low), factors, state.users.stride)
+        let (low, span, k, width, stride) = (Float(low), Float(high - low), factors, state.width, state.users.stride)
         let sums = Parallel.collect(Parallel.ranges(count: ratings.count, minimumChunk: 32_768)) { range in
             state.users.records.withUnsafeBufferPointer { users in
                 state.items.records.withUnsafeBufferPointer { items in
@@ -151,9 +160,15 @@ extension MatrixFactorization {
                     for r in ratings[range] {
                         let pu = users + Int(r.user) * stride + MFTable.headerFloats
                         let pi = items + Int(r.item) * stride + MFTable.headerFloats
-                        var acc: Float = 0
-                        for f in 0 ..< k { acc += pu[f] * pi[f] }
-                        let z = acc + pu[k] + pi[k]
+                        var acc = SIMD4<Float>()
+                        var f = 0
+                        while f < width {
+                            acc += UnsafeRawPointer(pu + f).loadUnaligned(as: SIMD4<Float>.self)
+                                * UnsafeRawPointer(pi + f).loadUnaligned(as: SIMD4<Float>.self)
+                            f += 4
+                        }
+                        // The bias lanes multiplied each other in the sum; they add instead.
+                        let z = acc.sum() - pu[k] * pi[k] + pu[k] + pi[k]
                         let error = Double(low + span / (1 + Foundation.exp(-z)) - r.rating)
                         sum += error * error
                     }
