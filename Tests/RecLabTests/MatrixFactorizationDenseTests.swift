@@ -84,22 +84,16 @@ import Testing
         let schedule = OneCycle(epochs: parameters.epochs, stepsPerEpoch: plan.stepsPerEpoch, lr: parameters.learningRate,
                                 wd: parameters.weightDecay, firstStep: 0, beta2: Double(MFKernel.beta2))
         var dense = DenseAdam(start)
-        var nudged = dense
-        for r in nudged.rows.indices { for f in nudged.rows[r].indices { nudged.rows[r][f] *= 1 + 1e-6 } }
         let (low, span) = (start.low, start.high - start.low)
         var t = 0
         for e in 0 ..< parameters.epochs {
             for batch in start.batches(epochInFit: e) {
                 dense.step(batch, lr: Double(schedule.rates[t]), mom: Double(schedule.moms[t]),
                            wd: parameters.weightDecay, n: t + 1, low: low, span: span)
-                nudged.step(batch, lr: Double(schedule.rates[t]), mom: Double(schedule.moms[t]),
-                           wd: parameters.weightDecay, n: t + 1, low: low, span: span)
                 t += 1
             }
         }
-        var chaos = 0.0
-        for (a, b) in zip(nudged.rows, dense.rows) { for (x, y) in zip(a, b) { chaos += (x - y) * (x - y) } }
-        print("nudged by 1e-6: difference \((chaos / Double(dense.rows.count * dense.rows[0].count)).squareRoot()), valid \(nudged.meanSquaredError(start.state.valid, low: low, span: span))")
+
         let lazy = try start.fit(epochs: parameters.epochs)
         var squares = 0.0, scale = 0.0, count = 0
         let lazyRows = (0 ..< matrix.userCount).map { lazy.userVector(index: $0).map(Double.init) + [lazy.userBias(index: $0)] }
@@ -136,20 +130,79 @@ import Testing
         return try RatingMatrix.build(from: table)
     }
 
-    @Test func lazyAdamTracksDenseAdam() throws {
-        let matrix = try MatrixFactorizationTests.lowRank(users: 120, items: 80, density: 0.3)
-        let p = MatrixFactorization.Parameters(factors: 4, epochs: 3, learningRate: 0.02, weightDecay: 0.1,
-                                               validFraction: 0.2, seed: 5, batchSize: 8)
-        let c = try Self.compare(matrix, p)
-        print("lazy \(c.lazy) dense \(c.dense) difference \(c.difference) scale \(c.scale)")
-        for (bs, lr, wd) in [(32, 0.005, 0.1), (64, 0.005, 0.1), (16, 0.01, 0.1), (64, 0.005, 0.0)] {
-            let noisy = try Self.noisy(users: 300, items: 200, density: 0.15)
-            let q = MatrixFactorization.Parameters(factors: 8, epochs: 5, learningRate: lr, weightDecay: wd,
+    /// On noisy half-star ratings, with one block (fast.ai's shuffle) and
+    /// with 3 × 3 blocks (whose interleaved steps the dense optimiser takes
+    /// one after the other): the held-out RMSE agrees within 0.2% and the
+    /// parameters within 6% (RMS, relative to the parameters' RMS; 1–4.6%
+    /// measured). Dense runs whose start differed by 1e-6 ended within 1e-6
+    /// of each other, so the gap is the lazy form's approximation, not chaos.
+    @Test(arguments: [1, 3]) func lazyAdamTracksDenseAdam(grid: Int) throws {
+        let matrix = try Self.noisy(users: 300, items: 200, density: 0.15)
+        for (bs, lr) in [(32, 0.005), (16, 0.01)] {
+            let p = MatrixFactorization.Parameters(factors: 8, epochs: 4, learningRate: lr, weightDecay: 0.1,
                                                    validFraction: 0.2, seed: 5, batchSize: bs)
-            let d = try Self.compare(noisy, q)
-            print("noisy bs \(bs) lr \(lr) wd \(wd): lazy \(d.lazy.squareRoot()) dense \(d.dense.squareRoot()) difference \(d.difference) scale \(d.scale)")
+            let c = try Self.compare(matrix, p, grid: grid)
+            let (lazy, dense) = (c.lazy.squareRoot(), c.dense.squareRoot())
+            #expect(abs(lazy - dense) < 0.002 * dense, "bs \(bs): valid RMSE lazy \(lazy), dense \(dense)")
+            #expect(c.difference < 0.06 * c.scale, "bs \(bs): parameters differ by \(c.difference) (RMS \(c.scale))")
         }
-        #expect(abs(c.lazy - c.dense) < 0.01 * c.dense)
-        #expect(c.difference < 0.02 * c.scale)
+    }
+
+    /// One row's update at step 100, then `gap` steps without a gradient,
+    /// then the catch-up of its next touch, against the same steps taken
+    /// densely: weight decay and both moments agree to float rounding, the
+    /// parameters to within 1% of what the update and the drift moved them.
+    @Test(arguments: [0, 1, 30, 500, 2047, 2048, 6000])
+    func catchUpAfterAGapIsTheDenseSteps(gap: Int) throws {
+        let (factors, width, stride) = (3, 4, MFTable.headerFloats + 12)
+        let schedule = OneCycle(epochs: 1, stepsPerEpoch: 8000, lr: 0.01, wd: 0.1, firstStep: 0, beta2: 0.99)
+        var records = [Float](repeating: 0, count: 2 * stride)
+        let start: [Float] = [0.3, -0.2, 0.05, 0.1], m0: [Float] = [0.002, -0.001, 0.0005, 0.003]
+        let v0: [Float] = [4e-6, 1e-6, 2e-7, 9e-6], gradient: [Float] = [0.004, 0.001, -0.002, 0.0]
+        for f in 0 ..< width {
+            (records[8 + f], records[8 + width + f], records[8 + 2 * width + f]) = (start[f], m0[f], v0[f])
+        }
+        let t0 = 100, touch = t0 + 1 + gap
+        try records.withUnsafeMutableBufferPointer { buffer in
+            let side = MFSide(records: try #require(buffer.baseAddress))
+            let kernel = MFKernel(users: side, items: side, width: width, stride: stride, factors: factors, low: 0,
+                                  span: 5.5, weightDecay: 0.1, schedule: schedule, firstStep: 0)
+            // The row was last touched at step 99: stamped there, not caught up.
+            let header = side.header(0, stride: stride)
+            header.reset(schedule.mark[t0])
+            header.stamp = Int32(t0 - 1)
+            var touched: Int32 = 0, faded = false
+            var grads = gradient
+            grads.withUnsafeMutableBufferPointer { g in
+                kernel.apply(side, touched: &touched, faded: &faded, grads: g.baseAddress!, count: 1, t: t0,
+                             rule: kernel.rule(t: t0, lifeStep: t0 + 1))
+            }
+            faded = kernel.catchUpForTouch(side, 0, to: touch)
+            #expect(faded == (gap >= OneCycle.horizon))
+        }
+        // The dense steps t0 … touch − 1, in doubles.
+        var p = start.map(Double.init), m = m0.map(Double.init), v = v0.map(Double.init)
+        for t in t0 ..< touch {
+            let (lr, mom) = (Double(schedule.rates[t]), Double(schedule.moms[t]))
+            let n = Double(t + 1)
+            for f in 0 ..< width {
+                let g = t == t0 ? Double(gradient[f]) : 0
+                p[f] *= 1 - lr * 0.1
+                m[f] = mom * m[f] + (1 - mom) * g
+                v[f] = 0.99 * v[f] + 0.01 * g * g
+                p[f] -= lr / (1 - pow(mom, n)) * m[f] / ((v[f] / (1 - pow(0.99, n))).squareRoot() + 1e-5)
+            }
+        }
+        let shrink = schedule.shrink(from: schedule.mark[t0 + 1], to: touch, epochEnd: false)
+        for f in 0 ..< width {
+            let lazy = Double(records[8 + f])
+            // What the update and the drift moved the row, beyond weight decay.
+            let moved = abs(p[f] - Double(start[f]) * (1 - Double(schedule.rates[t0]) * 0.1) * shrink)
+            #expect(abs(lazy - p[f]) <= 0.01 * moved + 1e-7, "lane \(f): lazy \(lazy), dense \(p[f]), moved \(moved)")
+            if gap < OneCycle.horizon {
+                #expect(abs(Double(records[8 + width + f]) - m[f]) <= 1e-5 * abs(m[f]) + 1e-12)
+                #expect(abs(Double(records[8 + 2 * width + f]) - v[f]) <= 1e-5 * abs(v[f]) + 1e-15)
+            }
+        }
     }
 }

@@ -27,7 +27,8 @@ extension MFKernel {
         // had not happened by the end of step t − 1 (ρ·T_{t−1}·u).
         let decay = schedule.momentumDecay(from: a, mark, to: t)
         let mShrink = Float(decay), vShrink = Float(schedule.beta2Power[gap])
-        let undo = Float(Double(shrink) * decay * schedule.beta2RootInverse[gap] * schedule.mark[t].tail)
+        let undo = Float(Double(shrink) * decay * schedule.beta2RootInverse[gap] * schedule.mark[t].tail
+            * schedule.tailScale(lifeStep: firstStep + a))
         let inverse = 1 / schedule.debias2(lifeStep: firstStep + a)
         let m = p + width, v = m + width
         var f = 0
@@ -76,7 +77,7 @@ extension MFKernel {
     func startFit(_ side: MFSide, _ row: Int) {
         let header = side.header(row, stride: stride)
         header.reset(schedule.mark[0])
-        let commit = Float(schedule.mark[0].tail)
+        let commit = Float(schedule.mark[0].tail * schedule.tailScale(lifeStep: firstStep))
         let inverse = 1 / schedule.debias2(lifeStep: firstStep)
         let p = side.records + row * stride + MFTable.headerFloats, m = p + width, v = m + width
         var f = 0

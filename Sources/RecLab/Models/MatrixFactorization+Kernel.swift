@@ -101,17 +101,23 @@ struct MFKernel: @unchecked Sendable {
             gu[k] += g - g * bi
             gi[k] += g - g * bu
         }
-        let lr = schedule.rates[t], mom = schedule.moms[t]
-        // Adam's step size, plus the drift the new moment will cause over the
-        // rest of the fit if no gradient reaches the row again (T_t).
-        let step = Double(lr) / (1 - pow(Double(mom), Double(lifeStep)))
-        let rule = MFUpdateRule(shrink: 1 - lr * weightDecay, mom: mom, step: Float(step + schedule.mark[t + 1].tail),
-                                inverseDebias2: 1 / schedule.debias2(lifeStep: lifeStep))
+        let rule = rule(t: t, lifeStep: lifeStep)
         apply(users, touched: scratch.touchedUsers, faded: scratch.fadedUsers, grads: scratch.userGrads,
               count: userCount, t: t, rule: rule)
         apply(items, touched: scratch.touchedItems, faded: scratch.fadedItems, grads: scratch.itemGrads,
               count: itemCount, t: t, rule: rule)
         return squares
+    }
+
+    /// The scalars of step `t` (`lifeStep` over the model's life).
+    func rule(t: Int, lifeStep: Int) -> MFUpdateRule {
+        let lr = schedule.rates[t], mom = schedule.moms[t]
+        // Adam's step size, plus the drift the new moment will cause over the
+        // rest of the fit if no gradient reaches the row again (T_t).
+        let step = Double(lr) / (1 - pow(Double(mom), Double(lifeStep)))
+        let drift = schedule.mark[t + 1].tail * schedule.tailScale(lifeStep: lifeStep)
+        return MFUpdateRule(shrink: 1 - lr * weightDecay, mom: mom, step: Float(step + drift),
+                            inverseDebias2: 1 / schedule.debias2(lifeStep: lifeStep))
     }
 
     /// Updates the `count` rows a batch touched and clears their slots.

@@ -31,10 +31,12 @@ struct OneCycle: Sendable {
     /// β₁ at step `t`.
     let moms: [Float]
     /// `mark[t]`, for t in 0 … steps. Its `tail` is T_{t−1} = Σ_{s ≥ t} c_s
-    /// Π_{t ≤ q ≤ s} ρ_q, with c_s = lr_s / (1 − β₁,s^n) (Adam's step size
-    /// at life step n) and ρ_q = β₁,q / √β₂: how far a dense Adam keeps
-    /// moving a row (in units of its m̂ / √v̂ after step t − 1) over the
-    /// steps from t on when no gradient reaches it.
+    /// √(1 − β₂^n) Π_{t ≤ q ≤ s} ρ_q, with c_s = lr_s / (1 − β₁,s^n) (Adam's
+    /// step size at life step n of step s) and ρ_q = β₁,q / √β₂: divided by
+    /// √(1 − β₂^n) of step t − 1, how far a dense Adam keeps moving a row
+    /// (in units of its m̂ / (√v̂ + ε) after step t − 1, ε's share aside)
+    /// over the steps from t on when no gradient reaches it; the second
+    /// moment's debiasing changes from step to step, hence its factor.
     let mark: [Mark]
     let decayForm: DecayForm
     /// Each epoch's whole decay in `.ratio` form, counted from its start.
@@ -86,12 +88,12 @@ struct OneCycle: Sendable {
             rates.append(Float(lrT))
             moms.append(Float(momT))
         }
-        // T_{steps−1} = 0; T_{t−1} = ρ_t (c_t + T_t).
+        // T_{steps−1} = 0; T_{t−1} = ρ_t (c_t √(1 − β₂^n) + T_t).
         var tail = [Double](repeating: 0, count: steps + 1)
         let root = beta2.squareRoot()
         for t in stride(from: steps - 1, through: 0, by: -1) {
-            let mom = Double(moms[t])
-            let c = Double(rates[t]) / (1 - pow(mom, Double(firstStep + t + 1)))
+            let mom = Double(moms[t]), n = Double(firstStep + t + 1)
+            let c = Double(rates[t]) / (1 - pow(mom, n)) * (1 - pow(beta2, n)).squareRoot()
             tail[t] = mom / root * (c + tail[t + 1])
         }
         // Running sums of log(1 − lr·wd), and of log β₁ within windows.
@@ -171,4 +173,9 @@ struct OneCycle: Sendable {
     /// 1 − β₂^n as a `Float` (at least 1e-12).
     @inline(__always)
     func debias2(lifeStep n: Int) -> Float { n < debias2.count ? debias2[n] : 1 }
+
+    /// 1 / √(1 − β₂^n), what turns a ``Mark/tail`` into a drift for a row
+    /// last updated at life step n.
+    @inline(__always)
+    func tailScale(lifeStep n: Int) -> Double { n < debias2.count ? 1 / Double(debias2[n]).squareRoot() : 1 }
 }
