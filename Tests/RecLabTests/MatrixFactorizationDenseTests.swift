@@ -112,7 +112,7 @@ import Testing
     /// Half-star ratings of a rank-3 model with noise, a random `density` of cells.
     static func noisy(users: Int, items: Int, density: Double, seed: UInt64 = 9) throws -> RatingMatrix {
         var generator = SeededGenerator(seed: seed)
-        func normal() -> Double { generator.truncatedNormal() }
+        func normal() -> Double { generator.truncatedNormalPair().0 }
         let a = (0 ..< users).map { _ in (0 ..< 4).map { _ in normal() * 0.5 } }
         let b = (0 ..< items).map { _ in (0 ..< 4).map { _ in normal() * 0.5 } }
         var rows: [(Int64, Int64, Double)] = []

@@ -19,9 +19,11 @@ enum MFBenchmarks {
             Phase(name: "mf epoch", size: "10m") { try epoch("10m") },
             Phase(name: "mf epoch", size: "33m") { try epoch("33m") },
             Phase(name: "mf fold-in (100)", size: "small") {
-                let inputs = try ModelInputs.inputs("small")
-                let model = try MFInputs.small.get()
-                let person = inputs.person
+                let (person, model) = (try ModelInputs.inputs("small").person, try MFInputs.small.get())
+                return { _ = model.foldIn(ratings: person) }
+            },
+            Phase(name: "mf recommend (100)", size: "small") {
+                let (person, model) = (try ModelInputs.inputs("small").person, try MFInputs.small.get())
                 return {
                     let top = model.itemScores(ratings: person).recommend(10)
                     precondition(top.count == 10, "recommended \(top.count)")
@@ -30,6 +32,28 @@ enum MFBenchmarks {
             Phase(name: "mf similar", size: "small") {
                 let model = try MFInputs.small.get()
                 return { _ = try model.similarItems(to: 1, count: 10) }
+            },
+            Phase(name: "mf fold-in (100)", size: "33m") {
+                let (person, model) = (try ModelInputs.inputs("33m").person, try MFInputs.large.get())
+                return { _ = model.foldIn(ratings: person) }
+            },
+            Phase(name: "mf recommend (100)", size: "33m") {
+                let person = try ModelInputs.inputs("33m").person
+                let model = try MFInputs.large.get()
+                return {
+                    let top = model.itemScores(ratings: person).recommend(10)
+                    precondition(top.count == 10, "recommended \(top.count)")
+                }
+            },
+            Phase(name: "mf similar", size: "33m") {
+                let model = try MFInputs.large.get()
+                let movie = model.matrix.itemIds[0]
+                return { _ = try model.similarItems(to: movie, count: 10) }
+            },
+            Phase(name: "mf similar min 50", size: "33m") {
+                let model = try MFInputs.large.get()
+                let movie = model.matrix.itemIds[0]
+                return { _ = try model.similarItems(to: movie, count: 10, minCount: 50) }
             },
             Phase(name: "mf accuracy", size: "small") { try accuracy("small") },
             Phase(name: "mf accuracy", size: "100k") { try accuracy("100k") },
@@ -128,6 +152,8 @@ enum MFBenchmarks {
 /// An `mf` model of ml-latest-small trained once with the defaults.
 enum MFInputs {
     static let small = Result { try MatrixFactorization.train(ModelInputs.inputs("small").matrix) }
+    /// One epoch on the 33.8M synthetic ratings (the vectors are what `similar` and fold-in read).
+    static let large = Result { try MatrixFactorization.train(ModelInputs.inputs("33m").matrix, parameters: .init(epochs: 1)) }
     private static let synthetic10m = Result { try RatingMatrix.build(from: CSVReader.read(path: BenchData.ratings("10m").path)) }
 
     /// The rating matrix of a size (33m shared with the other model phases).

@@ -36,15 +36,30 @@ struct MFTable: Sendable {
     var rowCount: Int { records.count / stride }
 
     /// `rows` rows drawn from fast.ai's initialisation (truncated normal,
-    /// σ = 0.01, cut at ±2σ) for the vector and bias, row by row; zero
-    /// padding and moments.
-    init(rows: Int, factors: Int, width: Int, generator: inout SeededGenerator) {
+    /// σ = 0.01, cut at ±2σ) for the vector and bias, each row from its own
+    /// stream of `seed` (so the rows are drawn on all cores, the same way
+    /// every time); zero padding, moments and header.
+    ///
+    /// - Complexity: O(rows × width).
+    init(rows: Int, factors: Int, width: Int, seed: UInt64) {
         self.width = width
         let stride = MFTable.headerFloats + 3 * width
         records = [Float](repeating: 0, count: rows * stride)
-        for r in 0 ..< rows {
-            for f in 0 ... factors {
-                records[r * stride + MFTable.headerFloats + f] = Float(0.01 * generator.truncatedNormal())
+        records.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let shared = SendablePointer(base)
+            Parallel.forEach(Parallel.ranges(count: rows, minimumChunk: 16_384)) { range in
+                for r in range {
+                    var generator = SeededGenerator(seed: seed ^ (UInt64(r) &* 0xD6E8_FEB8_6659_FD93))
+                    let row = shared.pointer + r * stride + MFTable.headerFloats
+                    var f = 0
+                    while f <= factors {
+                        let (a, b) = generator.truncatedNormalPair()
+                        row[f] = Float(0.01 * a)
+                        if f + 1 <= factors { row[f + 1] = Float(0.01 * b) }
+                        f += 2
+                    }
+                }
             }
         }
     }
@@ -127,8 +142,8 @@ struct MFState: Sendable {
     init(matrix: RatingMatrix, parameters: MatrixFactorization.Parameters, grid: Int) {
         var generator = SeededGenerator(seed: parameters.seed)
         width = (parameters.factors + 1 + 3) / 4 * 4
-        users = MFTable(rows: matrix.userCount, factors: parameters.factors, width: width, generator: &generator)
-        items = MFTable(rows: matrix.itemCount, factors: parameters.factors, width: width, generator: &generator)
+        users = MFTable(rows: matrix.userCount, factors: parameters.factors, width: width, seed: generator.next())
+        items = MFTable(rows: matrix.itemCount, factors: parameters.factors, width: width, seed: generator.next())
         step = 0
 
         // Selection sampling (Knuth's algorithm S) over the ratings in CSR
@@ -161,12 +176,21 @@ extension SeededGenerator {
     /// A uniform double in [0, 1) from the top 53 bits.
     mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
-    /// A standard normal draw cut at ±2 (redrawn outside), by Box–Muller.
-    mutating func truncatedNormal() -> Double {
+    /// Two independent standard normal draws, each cut at ±2 (redrawn
+    /// outside), by Box–Muller (both of its outputs).
+    mutating func truncatedNormalPair() -> (Double, Double) {
+        var first: Double?
         while true {
-            let u1 = 1 - nextUnit(), u2 = nextUnit()
-            let z = (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-            if abs(z) <= 2 { return z }
+            let radius = (-2 * log(1 - nextUnit())).squareRoot(), angle = 2 * Double.pi * nextUnit()
+            for k in 0 ..< 2 {
+                let z = radius * (k == 0 ? cos(angle) : sin(angle))
+                guard abs(z) <= 2 else { continue }
+                guard let a = first else {
+                    first = z
+                    continue
+                }
+                return (a, z)
+            }
         }
     }
 }

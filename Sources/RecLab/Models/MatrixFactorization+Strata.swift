@@ -18,46 +18,72 @@ struct MFStrata: Sendable {
     let userRanges: [Range<Int>], itemRanges: [Range<Int>]
     private let userGroup: [Int32], itemGroup: [Int32]
 
+    /// Runs of users the cores split the layout between, and where each
+    /// run's ratings start in each block (`cursors[run][block]`).
+    private let userRuns: [Range<Int>], cursors: [[Int]]
+
     /// The blocks of `matrix`'s ratings that are not `held` out.
     ///
-    /// - Complexity: O(ratings).
+    /// - Complexity: O(ratings), split over the cores.
     init(matrix: RatingMatrix, held: [Bool], grid: Int) {
         self.grid = grid
-        userGroup = MFStrata.groups(offsets: matrix.userOffsets, count: grid)
-        itemGroup = MFStrata.groups(offsets: matrix.itemOffsets, count: grid)
+        let userGroup = MFStrata.groups(offsets: matrix.userOffsets, count: grid)
+        let itemGroup = MFStrata.groups(offsets: matrix.itemOffsets, count: grid)
+        (self.userGroup, self.itemGroup) = (userGroup, itemGroup)
         userRanges = MFStrata.runs(userGroup, count: grid)
         itemRanges = MFStrata.runs(itemGroup, count: grid)
-        var bounds = [Int](repeating: 0, count: grid * grid + 1)
-        for u in 0 ..< matrix.userCount {
-            let row = Int(userGroup[u]) * grid
-            for k in matrix.entries(ofUser: u) where !held[k] {
-                bounds[row + Int(itemGroup[Int(matrix.userItems[k])]) + 1] += 1
+        // Each run of users counts its ratings per block; a block holds run
+        // 0's ratings, then run 1's…, so the layout is the same however the
+        // users are split.
+        let runs = Parallel.ranges(weightedBy: matrix.userOffsets, minimumWeight: 1 << 20)
+        let counts = Parallel.collect(runs) { range in
+            var count = [Int](repeating: 0, count: grid * grid)
+            for u in range {
+                let row = Int(userGroup[u]) * grid
+                for k in matrix.entries(ofUser: u) where !held[k] { count[row + Int(itemGroup[Int(matrix.userItems[k])])] += 1 }
             }
+            return count
         }
-        for b in 0 ..< grid * grid { bounds[b + 1] += bounds[b] }
-        blocks = (0 ..< grid * grid).map { bounds[$0] ..< bounds[$0 + 1] }
+        var cursors = counts.map { _ in [Int](repeating: 0, count: grid * grid) }
+        var blocks: [Range<Int>] = []
+        var start = 0
+        for b in 0 ..< grid * grid {
+            let lower = start
+            for r in counts.indices {
+                cursors[r][b] = start
+                start += counts[r][b]
+            }
+            blocks.append(lower ..< start)
+        }
+        (self.blocks, userRuns, self.cursors) = (blocks, runs, cursors)
     }
 
     /// The training ratings (those not `held`) laid out as ``blocks`` says,
     /// each block in a random order drawn from `seed`.
     ///
-    /// - Complexity: O(ratings), the shuffles split over the cores.
+    /// - Complexity: O(ratings), split over the cores.
     func order(matrix: RatingMatrix, held: [Bool], seed: UInt64) -> [MFRating] {
-        var next = blocks.map(\.lowerBound)
-        var train = [MFRating](repeating: MFRating(user: 0, item: 0, rating: 0), count: blocks.last?.upperBound ?? 0)
-        for u in 0 ..< matrix.userCount {
-            let row = Int(userGroup[u]) * grid
-            for k in matrix.entries(ofUser: u) where !held[k] {
-                let item = matrix.userItems[k]
-                let b = row + Int(itemGroup[Int(item)])
-                train[next[b]] = MFRating(user: Int32(truncatingIfNeeded: u), item: item, rating: Float(matrix.userRatings[k]))
-                next[b] += 1
-            }
-        }
-        let blocks = self.blocks
+        let count = blocks.last?.upperBound ?? 0
+        var train = [MFRating](repeating: MFRating(user: 0, item: 0, rating: 0), count: count)
+        let (blocks, grid, userGroup, itemGroup) = (self.blocks, self.grid, self.userGroup, self.itemGroup)
+        let (runs, cursors) = (userRuns, self.cursors)
         train.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let shared = SendablePointer(base)
+            Parallel.forEach(runs.indices.map { $0 ..< $0 + 1 }) { which in
+                let r = which.lowerBound
+                var next = cursors[r]
+                for u in runs[r] {
+                    let row = Int(userGroup[u]) * grid
+                    for k in matrix.entries(ofUser: u) where !held[k] {
+                        let item = matrix.userItems[k]
+                        let b = row + Int(itemGroup[Int(item)])
+                        shared.pointer[next[b]] = MFRating(user: Int32(truncatingIfNeeded: u), item: item,
+                                                           rating: Float(matrix.userRatings[k]))
+                        next[b] += 1
+                    }
+                }
+            }
             Parallel.forEach(Parallel.ranges(count: blocks.count, minimumChunk: 1)) { range in
                 for b in range {
                     // Each block's shuffle has its own stream, so it does not
