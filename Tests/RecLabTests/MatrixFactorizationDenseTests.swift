@@ -206,3 +206,20 @@ import Testing
         }
     }
 }
+
+/// The lazy optimiser against the dense one on ml-latest-small with the
+/// defaults: minutes in a debug build, so it runs only when
+/// `RECLAB_MF_DENSE=1` (with `swift test -c release -Xswiftc -enable-testing`
+/// it takes seconds; the figures are in Benchmarks/README.md).
+@Suite struct MatrixFactorizationDenseMovieLensTests {
+    @Test func lazyAdamTracksDenseAdamOnMovieLensSmall() throws {
+        let path = TestFiles.real("ml-latest-small/ratings.csv")
+        guard ProcessInfo.processInfo.environment["RECLAB_MF_DENSE"] == "1",
+              FileManager.default.fileExists(atPath: path) else { return }
+        let (train, _) = try TableLoader.load(path: path).split(fraction: 0.8, seed: 7)
+        let c = try MatrixFactorizationDenseTests.compare(try RatingMatrix.build(from: train), .init())
+        let (lazy, dense) = (c.lazy.squareRoot(), c.dense.squareRoot())
+        print("ml-latest-small valid RMSE: lazy \(lazy), dense \(dense); parameters differ by \(c.difference) (RMS \(c.scale))")
+        #expect(abs(lazy - dense) < 0.005 * dense)
+    }
+}
