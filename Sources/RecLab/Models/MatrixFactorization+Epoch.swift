@@ -34,7 +34,8 @@ extension MatrixFactorization {
                                   span: Float(high - low), weightDecay: Float(parameters.weightDecay),
                                   schedule: schedule, firstStep: firstStep)
             if epochInFit == 0 {
-                // A fit starts with every row stamped at its first step.
+                // Every row stamped before the fit's first step, the drift of
+                // its moment from an earlier fit committed.
                 Parallel.forEach(Parallel.ranges(count: userCount, minimumChunk: 65_536)) { range in
                     for u in range { kernel.startFit(users, u) }
                 }
@@ -68,7 +69,8 @@ extension MatrixFactorization {
                     roundStart += plan.roundSteps[s]
                 }
             }
-            // Every row brought to the epoch's end, so the model is exact here.
+            // Every row brought to the epoch's end (its committed drift
+            // included), so the model is complete between epochs.
             let end = epochStart + plan.stepsPerEpoch
             Parallel.forEach(Parallel.ranges(count: userCount, minimumChunk: 32_768)) { range in
                 for u in range { kernel.catchUpToEpochEnd(users, u, end: end) }

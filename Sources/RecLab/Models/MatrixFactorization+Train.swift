@@ -3,7 +3,8 @@ import Foundation
 extension MatrixFactorization {
     /// What a running `train` or `fit` tells its caller: a progress fraction
     /// during each epoch (for a progress bar) and fast.ai's table row after
-    /// it. Both are called on the training thread.
+    /// it. `batch` may come from any of the training threads, never two at
+    /// once; `epoch` from the thread that called `train` or `fit`.
     public struct TrainingObserver: Sendable {
         /// `(epoch, fraction done)` a few hundred times per epoch; `epoch`
         /// counts over the model's life from 0.
