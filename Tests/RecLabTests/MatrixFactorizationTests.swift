@@ -211,6 +211,19 @@ import Testing
         #expect(more.settings.first { $0.key == "epochs" }?.value == "6")
     }
 
+    /// Fewer ratings than a batch still train (one partial batch is not
+    /// dropped when it is the only one); nothing left to train on after the
+    /// held-out share trains nothing and reports no train loss.
+    @Test func tinyDataTrains() throws {
+        let matrix = try Self.lowRank(users: 3, items: 2)
+        let model = try MatrixFactorization.train(matrix, parameters: .init(epochs: 2, validFraction: 0))
+        #expect(model.history.count == 2 && model.history.allSatisfy { $0.trainLoss.isFinite })
+        #expect(model.itemVectors != (try MatrixFactorization.train(matrix, parameters: .init(epochs: 0))).itemVectors)
+        let one = try Self.lowRank(users: 1, items: 1)
+        let held = try MatrixFactorization.train(one, parameters: .init(epochs: 1, validFraction: 0.6))
+        #expect(held.history.count == 1 && held.history[0].trainLoss.isNaN && held.history[0].validLoss.isFinite)
+    }
+
     @Test func badSettingsNameTheirKey() throws {
         let matrix = try Self.lowRank(users: 5, items: 5)
         let cases: [(MatrixFactorization.Parameters, String)] = [
