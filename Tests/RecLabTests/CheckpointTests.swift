@@ -36,9 +36,9 @@ import Testing
         }
         let history = model.history.map { "\($0.epoch) \($0.trainLoss.bitPattern) \($0.validLoss.bitPattern)" }
         return Fingerprint(
-            facts: ["\(model.parameters)", "\(model.low) \(model.high) \(model.state.step) \(model.state.workers)",
+            facts: ["\(model.parameters)", "\(model.low) \(model.high) \(model.state.step) \(model.state.strata.grid)",
                     "\(model.matrix.userIds) \(model.matrix.itemIds) \(model.matrix.userItems) \(model.matrix.userRatings)",
-                    "\(model.state.valid.map(\.rating)) \(model.state.train.map(\.item)) \(model.state.blocks)"] + history,
+                    "\(model.state.valid.map(\.rating)) \(model.state.train.map(\.item)) \(model.state.strata.blocks)"] + history,
             users: bits(rows.users), items: bits(rows.items))
     }
 
@@ -74,8 +74,9 @@ import Testing
 
     @Test func aSavedModelFitsOnToTheSameBitsAsOneNeverSaved() throws {
         let matrix = try Self.matrix()
-        for workers in [1, 2] {
-            let three = try MatrixFactorization.train(matrix, parameters: Self.parameters, workers: workers,
+        // One block, and the 2 × 2 blocks training uses from a million ratings on.
+        for grid in [1, 2] {
+            let three = try MatrixFactorization.train(matrix, parameters: Self.parameters, grid: grid,
                                                       cancel: .never, observer: .init())
             let path = TestFiles.folder().appendingPathComponent("mf.model").path
             let written = try Checkpoint(model: three, info: ["name": "mf"], namedUsers: ["me": matrix.userIds[3]]).write(to: path)
@@ -88,7 +89,7 @@ import Testing
 
             let inMemory = try three.fit(epochs: 2)
             let fromFile = try loaded.fit(epochs: 2)
-            #expect(Self.fingerprint(fromFile) == Self.fingerprint(inMemory), "workers \(workers)")
+            #expect(Self.fingerprint(fromFile) == Self.fingerprint(inMemory), "grid \(grid)")
             #expect(fromFile.history.map(\.epoch) == [0, 1, 2, 3, 4])
             // What recommend uses: fold-in scores and a data user's scores,
             // rated movies left out.
@@ -210,7 +211,7 @@ import Testing
         #expect(refusal(at: payload, 0) == "the file is damaged (factors is 0)")
         // One more factor: the rows no longer fit in what is left.
         #expect(refusal(at: payload, 4).hasSuffix("runs past the end)"))
-        #expect(refusal(at: payload + 8 * 9, 0) == "the file is damaged (workers is 0)")
+        #expect(refusal(at: payload + 8 * 9, 0) == "the file is damaged (grid is 0)")
         #expect(refusal(at: payload + 8 * 1, -1) == "the file is damaged (epochs is -1)")
         let matrix = model.matrix
         // Eleven 8-byte fields, a flag byte, the epochs and their count,

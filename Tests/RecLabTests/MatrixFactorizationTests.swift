@@ -37,10 +37,60 @@ import Testing
         other.seed = 43
         let c = try MatrixFactorization.train(matrix, parameters: other)
         #expect(a.itemVectors != c.itemVectors)
-        // The blocked two-worker path is deterministic too.
-        let d = try MatrixFactorization.train(matrix, parameters: Self.quick, workers: 2, cancel: .never, observer: .init())
-        let e = try MatrixFactorization.train(matrix, parameters: Self.quick, workers: 2, cancel: .never, observer: .init())
+        // The blocked path is deterministic too, and trains in another order.
+        let d = try MatrixFactorization.train(matrix, parameters: Self.quick, grid: 2, cancel: .never, observer: .init())
+        let e = try MatrixFactorization.train(matrix, parameters: Self.quick, grid: 2, cancel: .never, observer: .init())
         #expect(d.itemVectors == e.itemVectors && d.itemVectors != a.itemVectors)
+    }
+
+    /// The blocks of a round run on however many workers are free, in any
+    /// timing: the model is bit for bit the one trained on one thread.
+    @Test func blocksTrainTheSameOnOneThreadAsOnAll() throws {
+        let matrix = try Self.lowRank(users: 150, items: 90, density: 0.6)
+        var p = Self.quick
+        p.epochs = 3
+        let threaded = try MatrixFactorization.train(matrix, parameters: p, grid: 5, cancel: .never, observer: .init())
+        let alone = try MatrixFactorization.train(matrix, parameters: p, grid: 5, concurrently: false, cancel: .never,
+                                                  observer: .init())
+        #expect(threaded.itemVectors == alone.itemVectors && threaded.itemBiases == alone.itemBiases)
+        #expect((0 ..< matrix.userCount).allSatisfy { threaded.userVector(index: $0) == alone.userVector(index: $0) })
+        #expect(threaded.history.map(\.trainLoss) == alone.history.map(\.trainLoss))
+        #expect(threaded.history.map(\.validLoss) == alone.history.map(\.validLoss))
+        #expect(threaded.history[2].validLoss < 0.5 * threaded.history[0].validLoss)
+    }
+
+    /// In each round the blocks share no user and no movie, every training
+    /// rating is in the block of its user's and its movie's groups, and each
+    /// block's batches are spread over the round in proportion.
+    @Test func roundsAreDisjointAndTheirStepsInterleaved() throws {
+        let matrix = try Self.lowRank(users: 150, items: 90, density: 0.6)
+        var p = Self.quick
+        p.epochs = 0
+        let model = try MatrixFactorization.train(matrix, parameters: p, grid: 4, cancel: .never, observer: .init())
+        let strata = model.state.strata
+        #expect(strata.userRanges.map(\.count).reduce(0, +) == matrix.userCount)
+        #expect(strata.itemRanges.map(\.count).reduce(0, +) == matrix.itemCount)
+        for (b, block) in strata.blocks.enumerated() {
+            let (a, c) = b.quotientAndRemainder(dividingBy: 4)
+            #expect(model.state.train[block].allSatisfy {
+                strata.userRanges[a].contains(Int($0.user)) && strata.itemRanges[c].contains(Int($0.item))
+            })
+        }
+        #expect(strata.blocks.map(\.count).reduce(0, +) == model.state.train.count)
+        let plan = MFFitPlan(strata: strata, batchSize: p.batchSize)
+        for (s, round) in plan.rounds.enumerated() {
+            let userGroups = round.map { $0.block / 4 }, itemGroups = round.map { $0.block % 4 }
+            #expect(Set(userGroups).count == round.count && Set(itemGroups).count == round.count)
+            let steps = round.flatMap(\.steps).sorted()
+            #expect(steps == (0 ..< plan.roundSteps[s]).map(Int32.init))
+            for part in round {
+                let n = Double(part.steps.count), total = Double(plan.roundSteps[s])
+                for (j, step) in part.steps.enumerated() {
+                    // Batch j of n sits at (j + ½)/n of the round, give or take a step per block.
+                    #expect(abs(Double(step) + 0.5 - (Double(j) + 0.5) / n * total) <= Double(round.count))
+                }
+            }
+        }
     }
 
     @Test func lossesFallAndTheReportIsFastAisTable() throws {
@@ -114,7 +164,8 @@ import Testing
         let i5 = try #require(matrix.itemIndex(of: 5))
         let v5 = try #require(model.itemVector(of: 5)).map(Double.init)
         let expected = model.squash(vector[0] * v5[0] + vector[1] * v5[1] + bias + model.itemBiases[i5])
-        #expect(abs((scores.score(ofItem: 5) ?? 0) - expected) < 1e-9)
+        // Scoring takes the dot products in Float, as training does.
+        #expect(abs((scores.score(ofItem: 5) ?? 0) - expected) < 1e-5)
         #expect(scores.recommend(20).count == 6)
     }
 
@@ -126,7 +177,7 @@ import Testing
         #expect(scores.knownCount == matrix.entries(ofUser: u).count)
         for item in matrix.itemIds {
             if scores.isRated(item) { #expect(scores.score(ofItem: item) == nil) } else {
-                #expect(abs((scores.score(ofItem: item) ?? 0) - (model.predict(user: 5, item: item) ?? 1)) < 1e-9)
+                #expect(abs((scores.score(ofItem: item) ?? 0) - (model.predict(user: 5, item: item) ?? 1)) < 1e-5)
             }
         }
         #expect(throws: RecLabError.self) { try model.itemScores(user: 12345) }
@@ -158,6 +209,19 @@ import Testing
         #expect(more.history.map(\.epoch) == [0, 1, 2, 3, 4, 5] && more.epochsTrained == 6)
         #expect(more.itemVectors != first.itemVectors && first.history.count == 4)
         #expect(more.settings.first { $0.key == "epochs" }?.value == "6")
+    }
+
+    /// Fewer ratings than a batch still train (one partial batch is not
+    /// dropped when it is the only one); nothing left to train on after the
+    /// held-out share trains nothing and reports no train loss.
+    @Test func tinyDataTrains() throws {
+        let matrix = try Self.lowRank(users: 3, items: 2)
+        let model = try MatrixFactorization.train(matrix, parameters: .init(epochs: 2, validFraction: 0))
+        #expect(model.history.count == 2 && model.history.allSatisfy { $0.trainLoss.isFinite })
+        #expect(model.itemVectors != (try MatrixFactorization.train(matrix, parameters: .init(epochs: 0))).itemVectors)
+        let one = try Self.lowRank(users: 1, items: 1)
+        let held = try MatrixFactorization.train(one, parameters: .init(epochs: 1, validFraction: 0.6))
+        #expect(held.history.count == 1 && held.history[0].trainLoss.isNaN && held.history[0].validLoss.isFinite)
     }
 
     @Test func badSettingsNameTheirKey() throws {

@@ -36,27 +36,36 @@ import Testing
         #expect(resumed.epochsTrained == 2 && !resumed.stoppedEarly)
     }
 
-    /// Three epochs (debug builds are slow) on a random 80% of
-    /// ml-latest-small, RMSE on the other 20%. fast.ai's collab_learner
-    /// reaches 0.858–0.872 with five; the release figure with the defaults
-    /// is in Benchmarks/README.md.
+    /// Three epochs (debug builds are slow: five take about 20 s) on a
+    /// random 80% of ml-latest-small, RMSE on all of the other 20%, the rows
+    /// whose movie `mf` never saw predicted by a ``BiasModel`` (damping 5) as
+    /// LensKit's `Fallback` does: 0.858 when written (fast.ai's collab_learner
+    /// reaches 0.858–0.872 with five epochs). The figure with the defaults
+    /// (five epochs, the ≤ 0.86 target) is the benchmark's `mf accuracy`,
+    /// in Benchmarks/README.md.
     @Test func heldOutRMSEOnMovieLensSmall() throws {
         let path = TestFiles.real("ml-latest-small/ratings.csv")
         guard FileManager.default.fileExists(atPath: path) else { return }
         let (train, test) = try TableLoader.load(path: path).split(fraction: 0.8, seed: 7)
-        let model = try MatrixFactorization.train(RatingMatrix.build(from: train), parameters: .init(epochs: 3))
+        let matrix = try RatingMatrix.build(from: train)
+        let model = try MatrixFactorization.train(matrix, parameters: .init(epochs: 3))
+        let fallback = try BiasModel.train(matrix, parameters: .init(damping: 5))
         let users = try test.requireColumn("userId"), items = try test.requireColumn("movieId")
         let ratings = try test.requireColumn("rating")
-        var squares = 0.0, n = 0
+        var squares = 0.0, known = 0
         for row in 0 ..< test.rowCount {
-            guard let u = users.integer(at: row), let i = items.integer(at: row), let r = ratings.number(at: row),
-                  let p = model.predict(user: u, item: i) else { continue }
+            let u = try #require(users.integer(at: row)), i = try #require(items.integer(at: row))
+            let r = try #require(ratings.number(at: row))
+            var p = fallback.globalMean + (fallback.itemBias(of: i) ?? 0) + (fallback.userBias(of: u) ?? 0)
+            if let predicted = model.predict(user: u, item: i) {
+                p = predicted
+                known += 1
+            }
             squares += (p - r) * (p - r)
-            n += 1
         }
-        let rmse = (squares / Double(n)).squareRoot()
-        #expect(n > 19_000)
-        #expect(rmse < 0.88, "test RMSE \(rmse)")
+        let rmse = (squares / Double(test.rowCount)).squareRoot()
+        #expect(known > 19_000 && test.rowCount == 20_167)
+        #expect(rmse < 0.865, "test RMSE \(rmse)")
         #expect(model.low == 0 && model.high == 5.5)
     }
 }

@@ -15,43 +15,44 @@ struct MFCanonicalRows: Sendable {
 }
 
 extension MFState {
-    /// The rows in the checkpoint's layout. With ``init(matrix:parameters:workers:step:rows:)``,
+    /// The rows in the checkpoint's layout. With ``init(matrix:parameters:grid:step:rows:)``,
     /// the only code that knows both layouts: a new ``MFState`` layout is
     /// adapted here.
     ///
     /// - Complexity: O((users + items) × factors).
     func exportRows(factors: Int) -> MFCanonicalRows {
-        func export(_ table: MFTable, rows: Int) -> MFCanonicalRows.Side {
-            func strip(_ padded: [Float]) -> [Float] {
-                var out: [Float] = []
-                out.reserveCapacity(rows * (factors + 1))
-                for r in 0 ..< rows { out.append(contentsOf: padded[r * width ..< r * width + factors + 1]) }
-                return out
+        func export(_ table: MFTable) -> MFCanonicalRows.Side {
+            var side = MFCanonicalRows.Side(params: [], m: [], v: [])
+            for array in [\MFCanonicalRows.Side.params, \.m, \.v] { side[keyPath: array].reserveCapacity(table.rowCount * (factors + 1)) }
+            for r in 0 ..< table.rowCount {
+                let (params, m, v) = table.row(r)
+                side.params.append(contentsOf: params.prefix(factors + 1))
+                side.m.append(contentsOf: m.prefix(factors + 1))
+                side.v.append(contentsOf: v.prefix(factors + 1))
             }
-            return MFCanonicalRows.Side(params: strip(table.params), m: strip(table.m), v: strip(table.v))
+            return side
         }
-        return MFCanonicalRows(users: export(users, rows: users.params.count / width),
-                               items: export(items, rows: items.params.count / width))
+        return MFCanonicalRows(users: export(users), items: export(items))
     }
 
-    /// The state of a model trained on `matrix` with `parameters` and
-    /// `workers` after `step` optimiser steps, with `rows` (as
+    /// The state of a model trained on `matrix` with `parameters` in `grid`
+    /// × `grid` blocks after `step` optimiser steps, with `rows` (as
     /// ``exportRows(factors:)`` gave them): the split and training order
-    /// are drawn again from the seed, exactly as training drew them.
+    /// are drawn again from the seed, exactly as training drew them. Each
+    /// row's header (bookkeeping within one fit) starts at zero, as every
+    /// fit resets it.
     ///
     /// - Precondition: `rows` has `(factors + 1)` numbers per user and movie of `matrix`.
     /// - Complexity: O(ratings + (users + items) × factors).
-    init(matrix: RatingMatrix, parameters: MatrixFactorization.Parameters, workers: Int, step: Int,
+    init(matrix: RatingMatrix, parameters: MatrixFactorization.Parameters, grid: Int, step: Int,
          rows: MFCanonicalRows) {
-        self.init(matrix: matrix, parameters: parameters, workers: workers)
+        self.init(matrix: matrix, parameters: parameters, grid: grid)
         let (k, width) = (parameters.factors + 1, self.width)
+        let padding = [Float](repeating: 0, count: width - k)
         func place(_ side: MFCanonicalRows.Side, into table: inout MFTable) {
-            for r in 0 ..< table.params.count / width {
-                for f in 0 ..< k {
-                    table.params[r * width + f] = side.params[r * k + f]
-                    table.m[r * width + f] = side.m[r * k + f]
-                    table.v[r * width + f] = side.v[r * k + f]
-                }
+            for r in 0 ..< table.rowCount {
+                let span = r * k ..< r * k + k
+                table.setRow(r, params: side.params[span] + padding, m: side.m[span] + padding, v: side.v[span] + padding)
             }
         }
         place(rows.users, into: &users)
@@ -86,7 +87,7 @@ extension MatrixFactorization: CheckpointableModel {
         writer.write(Int64(p.batchSize))
         writer.write(low)
         writer.write(high)
-        writer.write(Int64(state.workers))
+        writer.write(Int64(state.strata.grid))
         writer.write(Int64(state.step))
         writer.write(UInt8(stoppedEarly ? 1 : 0))
         writer.write(Int64(history.count))
@@ -123,7 +124,7 @@ extension MatrixFactorization: CheckpointableModel {
         do throws(RecLabError) { try p.validate() } catch { throw damaged(error.message) }
         let low = try reader.readDouble(), high = try reader.readDouble()
         guard low.isFinite, high.isFinite, low < high else { throw damaged("the prediction range \(low)…\(high)") }
-        let workers = try reader.readCount("workers", in: 1 ... 64)
+        let grid = try reader.readCount("grid", in: 1 ... 1 << 16)
         let step = try reader.readCount("the step count", in: 0 ... 1 << 52)
         let stoppedEarly = try reader.read(UInt8.self) != 0
         var history: [EpochReport] = []
@@ -142,7 +143,7 @@ extension MatrixFactorization: CheckpointableModel {
                                         v: try reader.readFloats(count: n, "the \(what) moments"))
         }
         let rows = MFCanonicalRows(users: try side(matrix.userCount, "user"), items: try side(matrix.itemCount, "movie"))
-        let state = MFState(matrix: matrix, parameters: p, workers: workers, step: step, rows: rows)
+        let state = MFState(matrix: matrix, parameters: p, grid: grid, step: step, rows: rows)
         return MatrixFactorization(parameters: p, matrix: matrix, low: low, high: high, history: history,
                                    stoppedEarly: stoppedEarly, state: state)
     }

@@ -33,16 +33,16 @@ extension MatrixFactorization: FactorExplaining {
                        rated: known, closest: closest)
     }
 
-    /// sigmoid_range(b_u + b_i + u·v), summed in the order of the model's
-    /// `predictions`: the two biases, then each factor's product onto them.
+    /// sigmoid_range(b_u + b_i + u·v), the score as ``logit(vector:bias:item:)``
+    /// computes it (u·v + b_i in `Float` lanes, then b_u), so it is the
+    /// recommended score to the bit; the terms shown are the exact ones.
     private func explain(vector: [Double], bias: Double, item: Int64, person: FactorExplanation.PersonVector,
                          rated: [(index: Int, rating: Double)], closest: Int) -> FactorExplanation? {
         guard let i = matrix.itemIndex(of: item) else { return nil }
         let movie = itemVector(index: i).map(Double.init)
         let itemBias = itemBiases[i]
-        var z = bias + itemBias
-        for f in 0 ..< factors { z += vector[f] * movie[f] }
-        let score = low + (high - low) / (1 + exp(-z))
+        let z = logit(vector: vector, bias: bias, item: i)
+        let score = squash(z)
         return FactorExplanation(
             item: item, itemRatingCount: matrix.entries(ofItem: i).count, person: person, globalMean: nil,
             userBias: bias, itemBias: itemBias, itemMean: nil, userVector: vector, itemVector: movie,

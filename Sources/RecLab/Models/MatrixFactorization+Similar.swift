@@ -25,33 +25,34 @@ extension MatrixFactorization {
         guard let target = matrix.itemIndex(of: id) else {
             throw RecLabError("movie \(id) has no vector: nobody rated it in the training data", subject: String(id))
         }
-        let width = state.width, k = factors
-        let values: [Double] = state.items.params.withUnsafeBufferPointer { items in
+        let width = state.width, stride = state.items.stride, k = factors
+        let values: [Double] = state.items.records.withUnsafeBufferPointer { items in
             // The query row with its bias lane cleared, so whole-lane sums
             // see only the vector; the candidate's bias lane is taken out after.
-            var query = [Float](items[target * width ..< target * width + width])
+            let offset = MFTable.headerFloats
+            var query = [Float](items[target * stride + offset ..< target * stride + offset + width])
             query[k] = 0
             return query.withUnsafeBufferPointer { q in
                 guard let q = q.baseAddress, let base = items.baseAddress else { return [] }
-                let qv = (0 ..< width / 8).map { UnsafeRawPointer(q + 8 * $0).loadUnaligned(as: SIMD8<Float>.self) }
+                let qv = (0 ..< width / 4).map { UnsafeRawPointer(q + 4 * $0).loadUnaligned(as: SIMD4<Float>.self) }
                 let queryNorm = qv.reduce(0) { $0 + ($1 * $1).sum() }.squareRoot()
                 return (0 ..< matrix.itemCount).map { i -> Double in
                     if i != target, matrix.entries(ofItem: i).count < minCount { return .nan }
-                    let row = base + i * width, bias = row[k]
+                    let row = base + i * stride + offset, bias = row[k]
                     switch metric {
                     case .cosine:
-                        var dot = SIMD8<Float>(), squares = SIMD8<Float>()
+                        var dot = SIMD4<Float>(), squares = SIMD4<Float>()
                         for (c, q) in qv.enumerated() {
-                            let v = UnsafeRawPointer(row + 8 * c).loadUnaligned(as: SIMD8<Float>.self)
+                            let v = UnsafeRawPointer(row + 4 * c).loadUnaligned(as: SIMD4<Float>.self)
                             dot += q * v
                             squares += v * v
                         }
                         let norm = max(0, squares.sum() - bias * bias).squareRoot()
                         return norm == 0 || queryNorm == 0 ? 0 : Double(dot.sum()) / (Double(norm) * Double(queryNorm))
                     case .l1:
-                        var sum = SIMD8<Float>()
+                        var sum = SIMD4<Float>()
                         for (c, q) in qv.enumerated() {
-                            let v = UnsafeRawPointer(row + 8 * c).loadUnaligned(as: SIMD8<Float>.self)
+                            let v = UnsafeRawPointer(row + 4 * c).loadUnaligned(as: SIMD4<Float>.self)
                             sum += absolute(q - v)
                         }
                         return Double(sum.sum() - abs(bias))
@@ -69,4 +70,4 @@ extension MatrixFactorization {
 
 /// The lane-wise absolute value.
 @inline(__always)
-private func absolute(_ x: SIMD8<Float>) -> SIMD8<Float> { x.replacing(with: -x, where: x .< 0) }
+private func absolute(_ x: SIMD4<Float>) -> SIMD4<Float> { x.replacing(with: -x, where: x .< 0) }

@@ -12,8 +12,12 @@ import Foundation
 ///
 /// Training minimises the mean squared error over minibatches with Adam
 /// (fast.ai's: β₂ = 0.99, ε = 1e-5, decoupled weight decay `wd`) under
-/// fast.ai's one-cycle schedule; see ``train(_:parameters:cancel:observer:)``
-/// for where it differs from fast.ai's dense optimiser.
+/// fast.ai's one-cycle schedule. The optimiser visits only the rows a batch
+/// touches and applies what the dense one does to the others when they are
+/// next touched (`MFKernel`; it tracks the dense optimiser within 0.01% of
+/// validation RMSE on ml-latest-small, see Benchmarks/README.md); from 1M
+/// ratings the batches come in blocks the cores train at once, see
+/// ``train(_:parameters:cancel:observer:)``.
 public struct MatrixFactorization: Sendable {
     /// The settings of `train mf`, named as in fast.ai.
     public struct Parameters: Sendable, Equatable {
@@ -109,7 +113,7 @@ public struct MatrixFactorization: Sendable {
     ///
     /// - Complexity: O(factors).
     public func itemVector(index i: Int) -> [Float] {
-        Array(state.items.params[i * state.width ..< i * state.width + factors])
+        Array(state.items.params(i).prefix(factors))
     }
 
     /// Movie `id`'s vector, or `nil` when nobody rated it in the training data.
@@ -121,9 +125,7 @@ public struct MatrixFactorization: Sendable {
     public var itemVectors: [Float] {
         var out: [Float] = []
         out.reserveCapacity(matrix.itemCount * factors)
-        for i in 0 ..< matrix.itemCount {
-            out.append(contentsOf: state.items.params[i * state.width ..< i * state.width + factors])
-        }
+        for i in 0 ..< matrix.itemCount { out.append(contentsOf: state.items.params(i).prefix(factors)) }
         return out
     }
 
@@ -132,16 +134,16 @@ public struct MatrixFactorization: Sendable {
     ///
     /// - Complexity: O(items).
     public var itemBiases: [Double] {
-        (0 ..< matrix.itemCount).map { Double(state.items.params[$0 * state.width + factors]) }
+        (0 ..< matrix.itemCount).map { Double(state.items.param($0, factors)) }
     }
 
     /// User index `u`'s vector (`factors` numbers).
     public func userVector(index u: Int) -> [Float] {
-        Array(state.users.params[u * state.width ..< u * state.width + factors])
+        Array(state.users.params(u).prefix(factors))
     }
 
     /// User index `u`'s bias.
-    public func userBias(index u: Int) -> Double { Double(state.users.params[u * state.width + factors]) }
+    public func userBias(index u: Int) -> Double { Double(state.users.param(u, factors)) }
 
     /// The predicted rating of movie `item` by data user `user`, or `nil`
     /// when either is not in the training data.
@@ -149,10 +151,7 @@ public struct MatrixFactorization: Sendable {
     /// - Complexity: O(factors).
     public func predict(user: Int64, item: Int64) -> Double? {
         guard let u = matrix.userIndex(of: user), let i = matrix.itemIndex(of: item) else { return nil }
-        let (pu, pi) = (u * state.width, i * state.width)
-        var z = Double(state.users.params[pu + factors]) + Double(state.items.params[pi + factors])
-        for f in 0 ..< factors { z += Double(state.users.params[pu + f]) * Double(state.items.params[pi + f]) }
-        return squash(z)
+        return squash(logit(vector: userVector(index: u).map(Double.init), bias: userBias(index: u), item: i))
     }
 
     /// `sigmoid_range(z, low, high)`.
