@@ -69,15 +69,8 @@ extension LowRank: Recommender {
     ///
     /// - Complexity: O(r × features² + features³ + items × features).
     public func itemScores(ratings: [(item: Int64, rating: Double)]) -> ItemScores {
-        var rated = [Bool](repeating: false, count: matrix.itemCount)
-        var distinct = Set<Int64>()
-        for pair in ratings {
-            distinct.insert(pair.item)
-            if let i = matrix.itemIndex(of: pair.item) { rated[i] = true }
-        }
-        return ItemScores(matrix: matrix, values: predictions(vector: foldIn(ratings: ratings), rated: rated),
-                          rated: rated, ratingCount: distinct.count, knownCount: rated.reduce(0) { $1 ? $0 + 1 : $0 },
-                          problem: nil)
+        let vector = foldIn(ratings: ratings)
+        return .predicted(for: ratings, in: matrix) { predictions(vector: vector, rated: $0) }
     }
 
     /// Predicts every movie data user `id` has not rated from their trained vector.
@@ -85,13 +78,6 @@ extension LowRank: Recommender {
     /// - Throws: ``RecLabError`` when the user is not in the training data.
     /// - Complexity: O(items × features).
     public func itemScores(user id: Int64) throws(RecLabError) -> ItemScores {
-        guard let u = matrix.userIndex(of: id) else {
-            throw RecLabError("user \(id) is not in the training ratings", subject: String(id))
-        }
-        var rated = [Bool](repeating: false, count: matrix.itemCount)
-        for k in matrix.entries(ofUser: u) { rated[Int(matrix.userItems[k])] = true }
-        let count = matrix.entries(ofUser: u).count
-        return ItemScores(matrix: matrix, values: predictions(vector: userVector(index: u), rated: rated),
-                          rated: rated, ratingCount: count, knownCount: count, problem: nil)
+        try .predicted(forUser: id, in: matrix) { u, rated in predictions(vector: userVector(index: u), rated: rated) }
     }
 }

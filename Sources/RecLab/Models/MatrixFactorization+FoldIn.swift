@@ -154,16 +154,8 @@ extension MatrixFactorization: Recommender {
     ///
     /// - Complexity: O(r × factors² + factors³ + items × factors).
     public func itemScores(ratings: [(item: Int64, rating: Double)]) -> ItemScores {
-        var rated = [Bool](repeating: false, count: matrix.itemCount)
-        var distinct = Set<Int64>()
-        for pair in ratings {
-            distinct.insert(pair.item)
-            if let i = matrix.itemIndex(of: pair.item) { rated[i] = true }
-        }
         let (vector, bias) = foldIn(ratings: ratings)
-        return ItemScores(matrix: matrix, values: predictions(vector: vector, bias: bias, rated: rated), rated: rated,
-                          ratingCount: distinct.count, knownCount: rated.reduce(0) { $1 ? $0 + 1 : $0 },
-                          problem: nil)
+        return .predicted(for: ratings, in: matrix) { predictions(vector: vector, bias: bias, rated: $0) }
     }
 
     /// Predicts every movie data user `id` has not rated from their trained
@@ -172,14 +164,8 @@ extension MatrixFactorization: Recommender {
     /// - Throws: ``RecLabError`` when the user is not in the training data.
     /// - Complexity: O(items × factors).
     public func itemScores(user id: Int64) throws(RecLabError) -> ItemScores {
-        guard let u = matrix.userIndex(of: id) else {
-            throw RecLabError("user \(id) is not in the training ratings", subject: String(id))
+        try .predicted(forUser: id, in: matrix) { u, rated in
+            predictions(vector: userVector(index: u).map(Double.init), bias: userBias(index: u), rated: rated)
         }
-        var rated = [Bool](repeating: false, count: matrix.itemCount)
-        for k in matrix.entries(ofUser: u) { rated[Int(matrix.userItems[k])] = true }
-        let vector = userVector(index: u).map(Double.init)
-        let count = matrix.entries(ofUser: u).count
-        return ItemScores(matrix: matrix, values: predictions(vector: vector, bias: userBias(index: u), rated: rated),
-                          rated: rated, ratingCount: count, knownCount: count, problem: nil)
     }
 }
