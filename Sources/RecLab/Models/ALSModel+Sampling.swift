@@ -118,11 +118,12 @@ extension ALSModel {
     ///
     /// - Complexity: O((burn + samples) × (r k² + (users + items) k³)).
     static func sample(_ matrix: RatingMatrix, users: [Double], items: [Double], width: Int, mean: Double,
-                       parameters: Parameters,
-                       cancel: Cancellation) throws(RecLabError) -> ([Double], [Double], ALSFoldInPrior) {
+                       parameters: Parameters, cancel: Cancellation,
+                       progress: (_ sweepsDone: Int) -> Void) throws(RecLabError) -> ([Double], [Double], ALSFoldInPrior) {
         var sampler = ALSSampler(matrix, users: users, items: items, width: width, mean: mean, parameters: parameters)
         for s in 0 ..< parameters.burnIn + parameters.samples {
             try sampler.sweep(s, kept: s >= parameters.burnIn, cancel: cancel)
+            progress(s + 1)
         }
         let result = sampler.averages()
         return (result.users, result.items, result.prior)

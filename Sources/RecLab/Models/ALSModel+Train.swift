@@ -6,12 +6,16 @@ extension ALSModel {
     ///
     /// The same seed gives the same model, whatever the number of cores.
     ///
+    /// `progress` is told, on the calling thread, each time one of the
+    /// `iters + burn + samples` sweeps ends (sweeps done, sweeps in all).
+    ///
     /// - Throws: ``RecLabError`` for settings out of range, a matrix with no
     ///   ratings, or cancellation (polled between half-sweeps).
     /// - Complexity: O((iters + burn + samples) × (r k² + (users + items) k³))
     ///   for r ratings and k features, spread over the cores.
     public static func train(_ matrix: RatingMatrix, parameters: Parameters = Parameters(),
-                             cancel: Cancellation = .never) throws(RecLabError) -> ALSModel {
+                             cancel: Cancellation = .never,
+                             progress: (_ done: Int, _ of: Int) -> Void = { _, _ in }) throws(RecLabError) -> ALSModel {
         try parameters.validate()
         guard matrix.ratingCount > 0 else { throw RecLabError("there are no ratings to train on") }
         let bias = try BiasModel.train(matrix, parameters: BiasModel.Parameters(damping: parameters.damping), cancel: cancel)
@@ -21,16 +25,20 @@ extension ALSModel {
         let (userSide, itemSide) = (ALSSide.users(matrix), ALSSide.items(matrix))
 
         let ridge = ALSSolve.ridge(regularization: parameters.regularization)
-        for _ in 0 ..< parameters.iterations {
+        let sweeps = parameters.iterations + (parameters.samples > 0 ? parameters.burnIn + parameters.samples : 0)
+        for iteration in 0 ..< parameters.iterations {
             try cancel.check()
             halfSweep(userSide, rows: &users, other: items, width: width, mean: mean, solve: ridge, seed: 0)
             try cancel.check()
             halfSweep(itemSide, rows: &items, other: users, width: width, mean: mean, solve: ridge, seed: 0)
+            progress(iteration + 1, sweeps)
         }
         var prior = ALSFoldInPrior(kind: .ridge(regularization: parameters.regularization, damping: parameters.damping))
         if parameters.samples > 0 {
             (users, items, prior) = try sample(matrix, users: users, items: items, width: width, mean: mean,
-                                               parameters: parameters, cancel: cancel)
+                                               parameters: parameters, cancel: cancel) { done in
+                progress(parameters.iterations + done, sweeps)
+            }
         }
         let rmse = trainingError(userSide, users: users, items: items, width: width, mean: mean).squareRoot()
         let low = matrix.userRatings.min() ?? 0, high = matrix.userRatings.max() ?? 0
