@@ -165,4 +165,12 @@ import FoundationXML
             for case .text(let text) in cell.blocks { #expect(!text.contains("reclab> ")) }
         }
     }
+
+    @Test func pathsCompleteAfterExport() throws {
+        let folder = try Self.folder()
+        try "x".write(to: folder.appendingPathComponent("lab.md"), atomically: true, encoding: .utf8)
+        let completer = Completer(session: SessionHarness().session)
+        #expect(completer.complete(word: folder.path + "/la", before: "export ") == [folder.path + "/lab.md"])
+        #expect(completer.complete(word: "", before: "export lab.md ").isEmpty)
+    }
 }
