@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 #if canImport(FoundationXML)
 import FoundationXML
@@ -172,5 +173,23 @@ import FoundationXML
         let completer = Completer(session: SessionHarness().session)
         #expect(completer.complete(word: folder.path + "/la", before: "export ") == [folder.path + "/lab.md"])
         #expect(completer.complete(word: "", before: "export lab.md ").isEmpty)
+    }
+
+    @Test func linesStreamedWhileTrainingAreRecordedButNotTheBar() throws {
+        let harness = SessionHarness()
+        let bars = Mutex(0)
+        harness.session.progress = { _ in bars.withLock { $0 += 1 } }
+        let text = "load movielens small\nfew = filter ratings userId <= 60\ntrain mf factors=8 epochs=2 on few\n"
+        #expect(ScriptRunner().run(text, name: "t", in: harness.session))
+        #expect(bars.withLock { $0 } > 0, "the bar was drawn")
+        let train = try #require(harness.session.notebook.finishedCells.last)
+        #expect(train.command == "train mf factors=8 epochs=2 on few")
+        guard train.blocks.count == 1, case .text(let shown) = train.blocks[0] else {
+            Issue.record("one text block expected: \(train.blocks)"); return
+        }
+        let lines = shown.split(separator: "\n")
+        #expect(lines.count == 4, "fast.ai's header, two epoch rows, the summary: \(lines)")
+        #expect(lines.first == "epoch  train_loss  valid_loss  rmse      time")
+        #expect(lines.last == "mf: trained on few (8,752 ratings by 60 users of 3,068 movies)")
     }
 }
