@@ -192,4 +192,17 @@ import FoundationXML
         #expect(lines.first == "epoch  train_loss  valid_loss  rmse      time")
         #expect(lines.last == "mf: trained on few (8,752 ratings by 60 users of 3,068 movies)")
     }
+
+    @Test func aChartShownInACellIsKeptAsItsPicture() throws {
+        let harness = SessionHarness()
+        harness.session.notebook.begin("hist ratings rating")
+        harness.session.show(pictureText: "▁▃█", svg: "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", title: "ratings")
+        harness.session.notebook.end()
+        #expect(harness.printed == "▁▃█\n", "the terminal gets the drawing")
+        let blocks = try #require(harness.session.notebook.finishedCells.first).blocks
+        guard blocks.count == 1, case .picture(let svg, let title) = blocks[0] else {
+            Issue.record("one picture expected: \(blocks)"); return
+        }
+        #expect(svg == "<svg xmlns=\"http://www.w3.org/2000/svg\"/>" && title == "ratings")
+    }
 }

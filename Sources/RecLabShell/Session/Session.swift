@@ -86,9 +86,9 @@ public final class Session {
         notebook.end(error: error.map(\.message), keep: !isExport(line))
         if let error, !error.isReported {
             // The terminal echoed ^C on the command's line; start a fresh one.
-            if isInteractive, interrupt.isCancelled { output("\n") }
+            if isInteractive, interrupt.isCancelled { sink("\n") }
             if let caretIndent, !line.contains("\n"), let caret = error.caret(indent: caretIndent) {
-                output(caret + "\n")
+                sink(caret + "\n")
             }
             reportError("\(errorPrefix)error: \(error.message)")
         }
@@ -250,6 +250,14 @@ public final class Session {
             maxRows: rows ?? settings.rows,
             maxWidth: settings.width ?? terminalWidth ?? 120,
             precision: settings.precision)
+    }
+
+    /// Shows a chart: `text` (its terminal drawing) is printed, and the
+    /// notebook keeps its SVG and title instead, so an export draws it as a
+    /// picture. (`bind` calls this for a `.picture` outcome.)
+    func show(pictureText text: String, svg: String, title: String) {
+        notebook.record(.picture(svg: svg, title: title))
+        sink(text.hasSuffix("\n") ? text : text + "\n")
     }
 
     /// Writes a replay's echo of a cell or comment: shown, not recorded as
