@@ -32,6 +32,9 @@ struct Reclab: ParsableCommand {
     @Flag(help: "Go on after a failing cell of a script.")
     var keepGoing = false
 
+    @Option(help: ArgumentHelp("Replay the scripts quietly and write them as a notebook: OUT.md (Markdown) or OUT.html (one web page).", valueName: "OUT"))
+    var export: String?
+
     mutating func run() throws {
         let session = Session(dataFolders: dataFolders(), output: Terminal.write)
         session.errorOutput = Terminal.writeError
@@ -52,6 +55,10 @@ struct Reclab: ParsableCommand {
             let ok = ScriptRunner(keepGoing: keepGoing, echo: false).run(text, name: "-c", in: session)
             if !ok { throw ExitCode(1) }
             if files.isEmpty { return }
+        }
+        if let export {
+            try replay(toNotebook: export, session: session)
+            return
         }
         if !files.isEmpty {
             var ok = true
@@ -86,6 +93,40 @@ struct Reclab: ParsableCommand {
             if !pending.isEmpty { ok = runner.run(pending, name: "<stdin>", in: session) && ok }
             if !ok { throw ExitCode(1) }
         }
+    }
+
+    /// `--export OUT`: replays the scripts without echoing them, then
+    /// writes the notebook (also when a cell failed: the notebook shows
+    /// where, and the exit status says so).
+    private func replay(toNotebook path: String, session: Session) throws {
+        guard !files.isEmpty else {
+            Terminal.writeError("reclab: --export needs a script to replay (reclab FILE --export \(path))\n")
+            throw ExitCode(1)
+        }
+        do { try NotebookExport.checkPath(path) } catch {
+            Terminal.writeError("reclab: --export: \(error.message)\n")
+            throw ExitCode(1)
+        }
+        // Quiet: the notebook is the output (a bar would be left on the line).
+        session.output = { _ in }
+        session.progress = nil
+        var ok = true
+        for file in files {
+            let text: String
+            do { text = try ScriptFile.read(file, at: nil) } catch {
+                Terminal.writeError("reclab: \(error)\n")
+                throw ExitCode(1)
+            }
+            ok = ScriptRunner(keepGoing: keepGoing, echo: false).run(text, name: file, in: session) && ok
+            if !ok && !keepGoing { break }
+        }
+        do {
+            Terminal.write(try NotebookExport.write(session.notebook, to: path, at: nil) + "\n")
+        } catch {
+            Terminal.writeError("reclab: --export: \(error.message)\n")
+            throw ExitCode(1)
+        }
+        if !ok { throw ExitCode(1) }
     }
 
     /// `--data`, then `$RECLAB_DATA`, then the cache folder.

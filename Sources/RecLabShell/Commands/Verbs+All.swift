@@ -7,5 +7,6 @@ extension Verbs {
         train, fit, models, recommend, predict, explain, evaluate, compare,
         similar, bias, pca,
         run, history, set, help, quit,
+        export,
     ]
 }

@@ -61,6 +61,8 @@ public struct Completer {
             }
             return paths(startingWith: prefix)
         }
+        // One path: where the notebook goes.
+        if verb.isWord("export") { return inCommand.count == 1 ? paths(startingWith: prefix) : [] }
         if verb.isWord("help") { return matching(Verbs.all.map(\.name), prefix) }
         if verb.isWord("save"), inCommand.count == 1 {
             return matching(session.workspace.names + ["session", "model"], prefix)

@@ -76,12 +76,14 @@ public struct ScriptRunner {
             let command = ScriptRunner.join(cell.lines)
             let trimmed = command.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") {
-                if echo { session.output(cell.lines.joined(separator: "\n") + "\n") }
+                if echo { session.echo(cell.lines.joined(separator: "\n") + "\n") }
+                // A script's comments are the notebook's text.
+                for line in cell.lines { session.notebook.prose(ScriptRunner.commentText(line)) }
                 continue
             }
             if echo {
                 let shown = cell.lines.enumerated().map { ($0 == 0 ? ScriptRunner.prompt : ScriptRunner.continuation) + $1 }
-                session.output(shown.joined(separator: "\n") + "\n")
+                session.echo(shown.joined(separator: "\n") + "\n")
             }
             if session.interrupt.isCancelled {
                 session.reportError("\(name):\(cell.line): interrupted")
@@ -95,5 +97,14 @@ public struct ScriptRunner {
             if session.wantsToQuit { break }
         }
         return ok
+    }
+
+    /// A comment line's text without its `#` and the space after it (empty
+    /// for a blank line).
+    static func commentText(_ line: String) -> String {
+        var text = Substring(line.trimmingCharacters(in: .whitespaces))
+        if text.hasPrefix("#") { text = text.dropFirst() }
+        if text.hasPrefix(" ") { text = text.dropFirst() }
+        return String(text)
     }
 }

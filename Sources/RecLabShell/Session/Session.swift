@@ -38,7 +38,18 @@ public final class Session {
     /// verb checks everything that can fail before its first line, so a
     /// cell that fails prints only its error; only Ctrl-C can stop it after
     /// lines were printed (then the cell keeps what it finished, or nothing).
-    public var output: (String) -> Void
+    ///
+    /// What goes through here while a cell runs is also recorded in
+    /// ``notebook`` (as text), so lines a verb streams are kept too.
+    public var output: (String) -> Void {
+        get { { [unowned self] text in self.notebook.record(.text(text)); self.sink(text) } }
+        set { sink = newValue }
+    }
+    /// Where ``output`` writes, unrecorded: the replay's echo of cells,
+    /// error lines and timings, and tables (recorded as tables).
+    private(set) var sink: (String) -> Void
+    /// The cells run so far and what they showed, for `export`.
+    public internal(set) var notebook = Notebook()
     /// Draws how far a long command has got (a bar redrawn in place). Set
     /// by the executable only when output goes to a terminal, so the bar
     /// never reaches a transcript, a saved session or a script's output.
@@ -54,7 +65,7 @@ public final class Session {
     /// Creates a session writing to `output`.
     public init(dataFolders: [URL] = [], output: @escaping (String) -> Void) {
         self.dataFolders = dataFolders
-        self.output = output
+        self.sink = output
     }
 
     /// The verbs, by name.
@@ -68,18 +79,22 @@ public final class Session {
     @discardableResult
     public func perform(_ line: String, errorPrefix: String = "", caretIndent: Int? = nil) -> Bool {
         let started = DispatchTime.now().uptimeNanoseconds
+        notebook.begin(line)
         let error = execute(line)
+        // Jupyter keeps failed cells with their errors; so does the notebook.
+        // An `export` cell is left out: it is not part of what it writes.
+        notebook.end(error: error.map(\.message), keep: !isExport(line))
         if let error, !error.isReported {
             // The terminal echoed ^C on the command's line; start a fresh one.
-            if isInteractive, interrupt.isCancelled { output("\n") }
+            if isInteractive, interrupt.isCancelled { sink("\n") }
             if let caretIndent, !line.contains("\n"), let caret = error.caret(indent: caretIndent) {
-                output(caret + "\n")
+                sink(caret + "\n")
             }
             reportError("\(errorPrefix)error: \(error.message)")
         }
         if settings.timer {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-            output("time: \(ms < 10 ? String(format: "%.2f", ms) : String(format: "%.0f", ms)) ms\n")
+            sink("time: \(ms < 10 ? String(format: "%.2f", ms) : String(format: "%.0f", ms)) ms\n")
         }
         return error == nil
     }
@@ -203,9 +218,10 @@ public final class Session {
         }
         if targets.isEmpty {
             for (k, t) in tables.enumerated() {
-                if case .table(_, let rows) = outcome { output(render(t, rows: rows)) } else {
-                    output("result \(k + 1):\n" + render(t, rows: nil))
-                }
+                let caption = outcome.isSingleTable ? nil : "result \(k + 1):"
+                let renderer = renderer(rows: outcome.shownRows)
+                notebook.record(.table(NotebookTable(t, renderer: renderer, caption: caption)))
+                sink((caption.map { $0 + "\n" } ?? "") + renderer.render(t) + "\n")
             }
             if let last = tables.last { workspace.last = last }
             return
@@ -225,11 +241,35 @@ public final class Session {
 
     /// A table rendered with the session's settings.
     public func render(_ table: Table, rows: Int?) -> String {
-        let renderer = TableRenderer(
+        renderer(rows: rows).render(table) + "\n"
+    }
+
+    /// The renderer of tables with the session's settings.
+    private func renderer(rows: Int?) -> TableRenderer {
+        TableRenderer(
             maxRows: rows ?? settings.rows,
             maxWidth: settings.width ?? terminalWidth ?? 120,
             precision: settings.precision)
-        return renderer.render(table) + "\n"
+    }
+
+    /// Shows a chart: `text` (its terminal drawing) is printed, and the
+    /// notebook keeps its SVG and title instead, so an export draws it as a
+    /// picture. (`bind` calls this for a `.picture` outcome.)
+    func show(pictureText text: String, svg: String, title: String) {
+        notebook.record(.picture(svg: svg, title: title))
+        sink(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// Writes a replay's echo of a cell or comment: shown, not recorded as
+    /// output (the notebook has the cell's command already).
+    public func echo(_ text: String) {
+        sink(text)
+    }
+
+    /// Whether `line` is an `export` cell.
+    private func isExport(_ line: String) -> Bool {
+        guard let first = try? Lexer.tokens(line).first else { return false }
+        return first.text.lowercased() == Verbs.export.name
     }
 
     private func unknownVerb(_ token: Token) -> ShellError {
@@ -275,7 +315,7 @@ public final class Session {
 
     /// Writes an error line to ``errorOutput`` (or ``output``).
     public func reportError(_ text: String) {
-        (errorOutput ?? output)(text.hasSuffix("\n") ? text : text + "\n")
+        (errorOutput ?? sink)(text.hasSuffix("\n") ? text : text + "\n")
     }
 
     /// The characters of `line` where the word `subject` stands (a number
@@ -321,4 +361,11 @@ public struct CellError: Error, Sendable, Equatable {
         let covered = range.lowerBound < chars.count ? String(chars[range.lowerBound..<min(range.upperBound, chars.count)]) : " "
         return pad + String(repeating: "^", count: max(1, covered.displayWidth))
     }
+}
+
+private extension Outcome {
+    /// Whether the outcome is one table (shown without a `result N:` line).
+    var isSingleTable: Bool { if case .table = self { true } else { false } }
+    /// The rows a single table asks to show.
+    var shownRows: Int? { if case .table(_, let rows) = self { rows } else { nil } }
 }

@@ -1,0 +1,117 @@
+import Foundation
+
+extension Verbs {
+    /// `export PATH.md` / `export PATH.html`: the session as a notebook.
+    static let export = Verb(
+        name: "export", group: .shell,
+        summary: "write the session so far as a notebook: Markdown (.md) or one HTML page (.html)",
+        forms: ["export PATH.md", "export PATH.html"],
+        example: """
+            export lab.md       # charts go to lab_files/, linked from lab.md
+            export lab.html     # one page, charts inline: open it in any browser
+            """,
+        isRecorded: false,
+        notes: """
+            Each cell's command comes first, then what it showed: text as printed, tables as
+            tables of the rows that were shown (numbers right-aligned), charts as pictures. A
+            script's comments are the notebook's text between cells. Failed cells stay, with their
+            error, as in Jupyter; the export cell itself is left out. From the command line,
+            'reclab SCRIPT --export OUT.md' replays a script straight to a notebook.
+            """
+    ) { call in
+        let usage = "export PATH.md | export PATH.html"
+        let path = try call.arguments.expectName("a file path ending in .md or .html", usage: usage)
+        try call.arguments.expectEnd(usage: usage)
+        return .text(try NotebookExport.write(call.session.notebook, to: path.text, at: path))
+    }
+}
+
+/// Writing a ``Notebook`` to a Markdown or HTML file, with one clear error
+/// (and nothing written) when the path is wrong.
+public enum NotebookExport {
+    /// The kinds of notebook file, by extension.
+    enum Format { case markdown, html }
+
+    /// Writes `notebook` to `path` (`~` expanded) as Markdown or HTML, by
+    /// the path's extension; returns the line to print.
+    ///
+    /// - Throws: ``ShellError`` at `token` for an unknown extension or a
+    ///   path that cannot be written; nothing is written then.
+    /// - Complexity: O(size of the recorded output).
+    public static func write(_ notebook: Notebook, to path: String, at token: Token?) throws(ShellError) -> String {
+        let format = try check(path, at: token)
+        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        let folder = url.deletingLastPathComponent()
+        let files = FileManager.default
+        let base = url.deletingPathExtension().lastPathComponent
+        let cells = notebook.finishedCells.count { $0.command != nil }
+        var pictures = 0
+        let text: String
+        switch format {
+        case .html:
+            text = notebook.html(title: base)
+            pictures = notebook.finishedCells.reduce(0) { $0 + $1.blocks.count { if case .picture = $0 { true } else { false } } }
+        case .markdown:
+            let (markdown, attachments) = notebook.markdown(title: base, filesFolder: base + "_files")
+            text = markdown
+            pictures = attachments.count
+            if !attachments.isEmpty {
+                do {
+                    try files.createDirectory(at: folder.appendingPathComponent(base + "_files"), withIntermediateDirectories: true)
+                    for attachment in attachments {
+                        try attachment.contents.write(to: folder.appendingPathComponent(attachment.path), atomically: true, encoding: .utf8)
+                    }
+                } catch {
+                    throw ShellError(CSVWriter.cannotWrite(folder.appendingPathComponent(base + "_files").path).description, at: token)
+                }
+            }
+        }
+        do {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        } catch {
+            throw ShellError(CSVWriter.cannotWrite(path).description, at: token)
+        }
+        var line = "exported \(NumberFormatting.counted(cells, "cell")) to \(path)"
+        if pictures > 0 {
+            line += format == .markdown
+                ? " (\(NumberFormatting.counted(pictures, "picture")) in \(base)_files/)"
+                : " (\(NumberFormatting.counted(pictures, "picture")) inline)"
+        }
+        if cells == 0 { line += "; the notebook is empty: run some cells first" }
+        return line
+    }
+
+    /// Checks that a notebook can be written at `path` (a known extension,
+    /// a writable folder, not a folder itself) before anything runs;
+    /// returns the format the extension asks for.
+    @discardableResult
+    static func check(_ path: String, at token: Token?) throws(ShellError) -> Format {
+        let format = try format(of: path, at: token)
+        let expanded = (path as NSString).expandingTildeInPath
+        let folder = URL(fileURLWithPath: expanded).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        let files = FileManager.default
+        let folderExists = files.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
+        let targetIsFolder = files.fileExists(atPath: expanded, isDirectory: &isDirectory) && isDirectory.boolValue
+        guard folderExists, !targetIsFolder, files.isWritableFile(atPath: folder) else {
+            throw ShellError(CSVWriter.cannotWrite(path).description, at: token)
+        }
+        return format
+    }
+
+    /// Checks `path` as ``check(_:at:)`` does; the executable calls it
+    /// before replaying a script to a notebook.
+    public static func checkPath(_ path: String) throws(ShellError) {
+        try check(path, at: nil)
+    }
+
+    /// The format a path's extension asks for.
+    static func format(of path: String, at token: Token?) throws(ShellError) -> Format {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "md", "markdown": return .markdown
+        case "html", "htm": return .html
+        case "": throw ShellError("say which kind of notebook: \(path).md (Markdown) or \(path).html (one web page)", at: token)
+        case let other: throw ShellError("unknown notebook format '.\(other)': write PATH.md (Markdown) or PATH.html (one web page)", at: token)
+        }
+    }
+}

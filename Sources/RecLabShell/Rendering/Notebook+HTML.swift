@@ -1,0 +1,133 @@
+import Foundation
+
+extension Notebook {
+    /// The notebook as one self-contained HTML page: inline CSS and SVG, no
+    /// scripts and no other files. Commands are monospace blocks, text
+    /// output keeps its alignment in `<pre>`, tables are HTML tables with
+    /// numbers right-aligned, errors are marked as errors, and pictures are
+    /// inline SVG with their title as caption. The page is also well-formed
+    /// XML, so it can be checked with an XML parser.
+    ///
+    /// - Complexity: O(size of the recorded output).
+    public func html(title: String) -> String {
+        var page = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>\(Notebook.escaped(title))</title>
+            <style>\(Notebook.style)</style>
+            </head>
+            <body>
+            <main>
+            <h1>\(Notebook.escaped(title))</h1>
+
+            """
+        let entries = finishedCells
+        if !entries.contains(where: { $0.command != nil }) {
+            page += "<p class=\"note\">This session has no cells yet.</p>\n"
+        }
+        for entry in entries {
+            if let command = entry.command {
+                page += "<section class=\"cell\(entry.failed ? " failed" : "")\">\n"
+                page += "<pre class=\"command\"><code>\(Notebook.escaped(command))</code></pre>\n"
+            }
+            for block in entry.blocks {
+                switch block {
+                case .prose(let text):
+                    let paragraphs = text.components(separatedBy: "\n\n")
+                        .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+                    for paragraph in paragraphs {
+                        page += "<p class=\"prose\">\(Notebook.escaped(paragraph).replacingOccurrences(of: "\n", with: "<br/>\n"))</p>\n"
+                    }
+                case .text(let text):
+                    let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+                    if !body.isEmpty { page += "<pre class=\"output\">\(Notebook.escaped(body))</pre>\n" }
+                case .table(let table):
+                    page += table.html
+                case .error(let message):
+                    page += "<p class=\"error\"><strong>error:</strong> \(Notebook.escaped(message))</p>\n"
+                case .picture(let svg, let title):
+                    page += "<figure>\n\(Notebook.inlineSVG(svg))\n<figcaption>\(Notebook.escaped(title))</figcaption>\n</figure>\n"
+                }
+            }
+            if entry.command != nil { page += "</section>\n" }
+        }
+        page += "</main>\n</body>\n</html>\n"
+        return page
+    }
+
+    /// `text` with `&`, `<`, `>` and quotes escaped for HTML (and XML).
+    static func escaped(_ text: String) -> String {
+        guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// An SVG document made fit to sit inside HTML: its XML declaration and
+    /// doctype dropped (they may only start a document).
+    static func inlineSVG(_ svg: String) -> String {
+        var text = Substring(svg)
+        while let start = text.firstRange(of: "<?") ?? text.firstRange(of: "<!DOCTYPE"),
+              text[..<start.lowerBound].allSatisfy(\.isWhitespace),
+              let end = text[start.upperBound...].firstIndex(of: ">") {
+            text = text[text.index(after: end)...]
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The page's style: readable prose, monospace cells, ruled tables.
+    static let style = """
+        body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 0; color: #1f2328; background: #fff; }
+        main { max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+        pre, code { font-family: "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.85rem; }
+        .cell { margin: 1rem 0 1.5rem; }
+        pre.command { background: #f0f3f6; border-left: 4px solid #0969da; padding: 0.5rem 0.75rem; margin: 0 0 0.5rem; white-space: pre-wrap; }
+        pre.output { padding: 0.25rem 0.75rem; margin: 0.25rem 0; overflow-x: auto; }
+        .failed pre.command { border-left-color: #cf222e; }
+        p.error { color: #cf222e; font-family: monospace; margin: 0.25rem 0.75rem; }
+        p.prose { line-height: 1.5; }
+        table { border-collapse: collapse; margin: 0.25rem 0.75rem; font-family: monospace; font-size: 0.85rem; }
+        th, td { border: 1px solid #d0d7de; padding: 0.2rem 0.5rem; text-align: left; }
+        th { background: #f6f8fa; }
+        .num { text-align: right; }
+        p.caption, p.footer { margin: 0.25rem 0.75rem; font-family: monospace; font-size: 0.85rem; color: #57606a; }
+        figure { margin: 0.5rem 0.75rem; }
+        figure svg { max-width: 100%; height: auto; }
+        """
+}
+
+extension NotebookTable {
+    /// The table as an HTML table (numbers right-aligned), with its caption
+    /// and footer as lines around it.
+    var html: String {
+        var text = ""
+        if let caption { text += "<p class=\"caption\">\(Notebook.escaped(caption))</p>\n" }
+        if !headers.isEmpty {
+            let classes = rightAligned.map { $0 ? " class=\"num\"" : "" }
+            text += "<table>\n<thead><tr>"
+            for (column, header) in headers.enumerated() { text += "<th\(classes[column])>\(Notebook.escaped(header))</th>" }
+            text += "</tr></thead>\n<tbody>\n"
+            for row in rows {
+                text += "<tr>"
+                for (column, cell) in row.enumerated() { text += "<td\(classes[column])>\(Notebook.escaped(cell))</td>" }
+                text += "</tr>\n"
+            }
+            text += "</tbody>\n</table>\n"
+        }
+        for line in footer { text += "<p class=\"footer\">\(Notebook.escaped(line))</p>\n" }
+        return text
+    }
+}
