@@ -1,0 +1,77 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import RecLabShell
+
+/// `hist`, `plot` and `scatter` end to end: terminal charts that fit the
+/// width and count right, SVG files that parse, and bad input refused in
+/// one line.
+struct ChartVerbTests {
+    @Test func histOfRatingsHasOneBarPerHalfStarWithTheRightCounts() throws {
+        let h = try SessionHarness.withMovieLens()
+        let out = h.run("hist ratings rating")
+        let ratings = try #require(h.session.workspace.tables["ratings"])
+        let column = try #require(ratings.columns[ratings.index(of: "rating") ?? -1])
+        let fours = (0 ..< column.count).filter { column.number(at: $0) == 4 }.count
+        let bars = out.split(separator: "\n").filter { $0.contains("│") }
+        #expect(bars.count == 10, "\(out)")
+        let four = try #require(bars.first { $0.hasPrefix("  4 │") })
+        #expect(four.hasSuffix(" " + NumberFormatting.grouped(fours)))
+        for line in out.split(separator: "\n") { #expect(line.displayWidth <= 120, "\(line)") }
+        #expect(out.contains("count"))
+    }
+
+    @Test func histFitsANarrowTerminal() throws {
+        let h = try SessionHarness.withMovieLens()
+        _ = h.run("set width 50")
+        let out = h.run("hist ratings timestamp")
+        for line in out.split(separator: "\n") { #expect(line.displayWidth <= 50, "\(line)") }
+    }
+
+    @Test func pipedStatsDrawOnALogScale() throws {
+        let h = try SessionHarness.withMovieLens()
+        let out = h.run("stats ratings by movieId | hist count log")
+        #expect(out.contains("count (log)"), "\(out)")
+        #expect(!out.contains("error"))
+    }
+
+    @Test func histWritesAnSVGThatParses() throws {
+        let h = try SessionHarness.withMovieLens()
+        let folder = try TempFolder()
+        let path = folder.path("ratings.svg")
+        let out = h.run("hist ratings rating to \(path)")
+        #expect(out.hasSuffix("wrote \(path)\n"), "\(out)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        _ = try XMLDocument(data: Data(text.utf8), options: [])
+        #expect(text.contains(">histogram of rating</text>"))
+    }
+
+    @Test func overlaidHistogramsShareBinsAndHaveALegend() throws {
+        let h = try SessionHarness.withMovieLens()
+        _ = h.run("a = stats ratings by movieId")
+        _ = h.run("b = filter a count >= 10")
+        let out = h.run("hist a.mean b.mean")
+        #expect(out.contains("█ a.mean") && out.contains("░ b.mean"), "\(out)")
+    }
+
+    @Test func anEmptyTableGivesAnEmptyChartWithANote() throws {
+        let h = try SessionHarness.withMovieLens()
+        _ = h.run("none = filter ratings rating > 9")
+        let out = h.run("hist none rating")
+        #expect(out.contains("note: rating has no values to count"), "\(out)")
+    }
+
+    @Test func badHistInputIsRefusedInOneLine() throws {
+        let h = try SessionHarness.withMovieLens()
+        h.refuses("hist movies title", blaming: "title") { $0.contains("numeric columns: movieId") }
+        h.refuses("hist ratings rating bins 0", blaming: "0") { $0.contains("1 to 1000") }
+        h.refuses("hist ratings rating bins -3", blaming: "-3") { $0.contains("1 to 1000") }
+        h.refuses("hist ratings rating bins 1001", blaming: "1001") { $0.contains("1 to 1000") }
+        h.refuses("hist ratings rating to /no/such/folder/x.svg", blaming: "/no/such/folder/x.svg") { $0.contains("cannot write") }
+        h.refuses("hist ratings rating to x.png", blaming: "x.png") { $0.contains(".svg") }
+        h.refuses("x = hist ratings rating", blaming: "x") { $0.contains("cannot be bound") }
+        h.refuses("hist ratings nosuch", blaming: "nosuch") { $0.contains("unknown column") }
+    }
+}
