@@ -74,4 +74,28 @@ struct ChartVerbTests {
         h.refuses("x = hist ratings rating", blaming: "x") { $0.contains("cannot be bound") }
         h.refuses("hist ratings nosuch", blaming: "nosuch") { $0.contains("unknown column") }
     }
+
+    @Test func plotCountsRatingsPerMonthAndWritesSVG() throws {
+        let h = try SessionHarness.withMovieLens()
+        let folder = try TempFolder()
+        let path = folder.path("months.svg")
+        let out = h.run("plot ratings timestamp by month to \(path)")
+        #expect(out.contains("271 months, 1996-03 to 2018-09 (UTC)"), "\(out)")
+        for line in out.split(separator: "\n") { #expect(line.displayWidth <= 120, "\(line)") }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        _ = try XMLDocument(data: Data(text.utf8), options: [])
+        #expect(text.contains("<polyline"))
+        #expect(!h.run("plot ratings timestamp count by year").contains("error"))
+        #expect(h.run("plot ratings timestamp rating by year").contains("mean rating per year"))
+        #expect(!h.run("plot ratings movieId rating").contains("error"))
+    }
+
+    @Test func badPlotInputIsRefusedInOneLine() throws {
+        let h = try SessionHarness.withMovieLens()
+        h.refuses("plot ratings rating by month", blaming: "rating") { $0.contains("no Unix seconds") }
+        h.refuses("plot ratings timestamp by week", blaming: "week") { $0.contains("day, month or year") }
+        h.refuses("plot ratings timestamp") { $0.contains("a Y column, or 'by") }
+        h.refuses("plot movies title movieId", blaming: "title") { $0.contains("numeric columns") }
+        h.refuses("plot ratings timestamp by year to /no/such/dir/p.svg", blaming: "/no/such/dir/p.svg") { $0.contains("cannot write") }
+    }
 }
