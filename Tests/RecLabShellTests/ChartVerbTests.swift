@@ -98,4 +98,40 @@ struct ChartVerbTests {
         h.refuses("plot movies title movieId", blaming: "title") { $0.contains("numeric columns") }
         h.refuses("plot ratings timestamp by year to /no/such/dir/p.svg", blaming: "/no/such/dir/p.svg") { $0.contains("cannot write") }
     }
+
+    @Test func scatterLabelsOutliersAndWritesEveryPoint() throws {
+        let h = try SessionHarness.withMovieLens()
+        _ = h.run("s = stats ratings by movieId")
+        let folder = try TempFolder()
+        let path = folder.path("s.svg")
+        let out = h.run("scatter s count mean label title to \(path)")
+        #expect(out.contains("wrote \(path)"), "\(out)")
+        for line in out.split(separator: "\n") { #expect(line.displayWidth <= 120, "\(line)") }
+        let doc = try XMLDocument(data: Data(contentsOf: URL(fileURLWithPath: path)), options: [])
+        let dots = try doc.nodes(forXPath: "//*[local-name()='circle']")
+        let rows = try #require(h.session.workspace.tables["s"]).rowCount
+        #expect(dots.count == rows)
+        let labels = try doc.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue)
+        #expect(labels.contains { $0.hasPrefix("Forrest Gump") || $0.hasPrefix("Shawshank") }, "\(labels)")
+    }
+
+    @Test func pcaWritesItsScatterAsSVG() throws {
+        let h = try SessionHarness.withMovieLens()
+        #expect(!h.run("train mf factors=4 epochs=3").contains("error"))
+        let folder = try TempFolder()
+        let path = folder.path("pca.svg")
+        let out = h.run("pca mf 60 to \(path)")
+        #expect(out.contains("wrote \(path)") && out.contains("pc1 explains"), "\(out)")
+        let doc = try XMLDocument(data: Data(contentsOf: URL(fileURLWithPath: path)), options: [])
+        #expect(try doc.nodes(forXPath: "//*[local-name()='circle']").count == 60)
+        h.refuses("p = pca mf 60 to \(folder.path("p.svg"))", blaming: "p") { $0.contains("cannot be bound") }
+    }
+
+    @Test func badScatterInputIsRefusedInOneLine() throws {
+        let h = try SessionHarness.withMovieLens()
+        h.refuses("scatter movies title movieId", blaming: "title") { $0.contains("numeric columns") }
+        h.refuses("scatter ratings rating", blaming: nil) { $0.contains("the Y column") }
+        h.refuses("scatter ratings rating movieId label nosuch", blaming: "nosuch") { $0.contains("unknown column") }
+        h.refuses("scatter ratings rating movieId to /no/such/d/x.svg", blaming: "/no/such/d/x.svg") { $0.contains("cannot write") }
+    }
 }

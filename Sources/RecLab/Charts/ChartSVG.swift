@@ -127,9 +127,16 @@ public enum ChartSVG {
         frame.axes(title: title, xTitle: xTitle, yTitle: yTitle, xTicks: ticks(frame.x, target: 8), yTicks: ticks(frame.y, target: 6))
         let radius = shown.count > 5000 ? 1.5 : 3
         for p in shown { frame.svg.circle(x: frame.px(p.x), y: frame.py(p.y), radius: radius, fill: colours[0], opacity: 0.6) }
+        // Labels in the order given (most important first), each skipped
+        // when it would overlap one already placed; flipped left near the right edge.
+        var placed: [(x: Double, y: Double, w: Double)] = []
         for p in shown {
             guard let label = p.label, !label.isEmpty else { continue }
-            frame.svg.text(label, x: frame.px(p.x) + 5, y: frame.py(p.y) - 4, size: 11)
+            let w = Double(label.count) * 6.2, px = frame.px(p.x), py = frame.py(p.y) - 4
+            let left = px + 5 + w > 795 ? px - 5 - w : px + 5
+            guard !placed.contains(where: { abs($0.y - py) < 12 && left < $0.x + $0.w + 4 && $0.x < left + w + 4 }) else { continue }
+            placed.append((left, py, w))
+            frame.svg.text(label, x: left, y: py, size: 11)
         }
         return frame.svg
     }
