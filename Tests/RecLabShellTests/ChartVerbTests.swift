@@ -134,4 +134,14 @@ struct ChartVerbTests {
         h.refuses("scatter ratings rating movieId label nosuch", blaming: "nosuch") { $0.contains("unknown column") }
         h.refuses("scatter ratings rating movieId to /no/such/d/x.svg", blaming: "/no/such/d/x.svg") { $0.contains("cannot write") }
     }
+
+    @Test func completionOffersNumericColumnsAndChartWords() throws {
+        let h = try SessionHarness.withMovieLens()
+        let completer = Completer(session: h.session)
+        #expect(completer.complete(word: "", before: "hist movies ").sorted() == ["bins", "log", "movieId", "to", "year"].sorted())
+        #expect(completer.complete(word: "ra", before: "hist ").sorted() == ["rating", "ratings"])  // a table, or a column of _
+        #expect(completer.complete(word: "m", before: "plot ratings timestamp by ") == ["month"])
+        #expect(completer.complete(word: "ti", before: "scatter movies movieId year label ") == ["title"])
+        #expect(completer.complete(word: "rat", before: "scatter ratings ") == ["rating"])
+    }
 }
