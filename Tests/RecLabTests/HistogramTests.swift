@@ -72,4 +72,12 @@ struct HistogramTests {
         let h = try Histogram(column: Column(name: "rating", decimals: values))
         #expect(h.counts == Array(repeating: n / 10, count: 10))
     }
+
+    @Test func extremeValuesDoNotTrap() throws {
+        let h = try Histogram(column: Column(name: "x", decimals: [-1e308, 1e308, 0, .greatestFiniteMagnitude]))
+        #expect(h.total + h.skipped <= 4)
+        #expect(h.edges.count == h.counts.count + 1)
+        let tiny = try Histogram(column: Column(name: "x", decimals: [1e-300, 2e-300, 3e-300]), binning: .count(1000))
+        #expect(tiny.total == 3)
+    }
 }

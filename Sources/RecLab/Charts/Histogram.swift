@@ -120,9 +120,11 @@ public struct Histogram: Sendable, Equatable {
     /// The bin of `value`, or nil outside the edges.
     @inline(__always)
     static func bin(_ value: Double, low: Double, width: Double, bins: Int) -> Int? {
-        guard value.isFinite, value >= low else { return nil }
-        let k = Int((value - low) / width)
-        if k < bins { return k }
+        let q = (value - low) / width
+        // A zero or overflowing width (values near ±1e308) gives no finite
+        // quotient: such values are left out rather than trapping in Int().
+        guard value.isFinite, q.isFinite, q >= 0 else { return nil }
+        if q < Double(bins) { return Int(q) }
         return value <= low + width * Double(bins) ? bins - 1 : nil
     }
 
