@@ -54,6 +54,10 @@ struct ChartVerbTests {
         _ = h.run("b = filter a count >= 10")
         let out = h.run("hist a.mean b.mean")
         #expect(out.contains("█ a.mean") && out.contains("░ b.mean"), "\(out)")
+        _ = h.run("before = stats ratings by movieId")
+        _ = h.run("after = filter before count >= 10")
+        let named = h.run("hist before.mean after.mean bins 10")
+        #expect(named.contains("░ after.mean") && !named.contains("error"), "\(named)")
     }
 
     @Test func anEmptyTableGivesAnEmptyChartWithANote() throws {

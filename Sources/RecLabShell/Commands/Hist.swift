@@ -22,7 +22,11 @@ extension Verbs {
             the same bins and drawn over each other.
             """
     ) { call in
-        let table = try call.table()
+        // `hist before.mean after.mean`: the first word names its own table.
+        let qualified = call.arguments.peek.flatMap { t in
+            t.text.firstIndex(of: ".").flatMap { call.session.workspace.table(String(t.text[..<$0])) }
+        }
+        let table = try call.input == nil ? qualified ?? call.table() : call.table()
         var columns: [(name: String, column: Column, token: Token)] = []
         repeat {
             columns.append(try ChartArguments.numericColumn(&call, of: table))
