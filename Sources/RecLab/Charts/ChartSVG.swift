@@ -54,7 +54,7 @@ public enum ChartSVG {
     /// Round ticks over `range` labelled with their values.
     static func ticks(_ range: ClosedRange<Double>, target: Int) -> [Tick] {
         let t = AxisTicks(lower: range.lowerBound, upper: range.upperBound, target: target)
-        return t.values.map { ($0, t.label($0)) }
+        return t.values.map { ($0, abs($0) >= 1e5 ? compact($0) : t.label($0)) }
     }
 
     /// Vertical bars of one or more histograms on the same edges (drawn
@@ -139,6 +139,13 @@ public enum ChartSVG {
             frame.svg.text(label, x: left, y: py, size: 11)
         }
         return frame.svg
+    }
+
+    /// `250k`, `1.25M`, `3G`: large tick values short enough to read.
+    public static func compact(_ v: Double) -> String {
+        let a = abs(v)
+        let (scaled, suffix): (Double, String) = a >= 1e9 ? (v / 1e9, "G") : a >= 1e6 ? (v / 1e6, "M") : a >= 1e3 ? (v / 1e3, "k") : (v, "")
+        return SVGDocument.number(scaled) + suffix
     }
 
     /// The values' range, widened when it has no extent.

@@ -100,11 +100,7 @@ struct HistogramBars {
     }
 
     /// `1.5k`, `20k`, `3M`: counts short enough for an axis.
-    static func compact(_ v: Double) -> String {
-        let a = abs(v)
-        let (scaled, suffix): (Double, String) = a >= 1e9 ? (v / 1e9, "G") : a >= 1e6 ? (v / 1e6, "M") : a >= 1e3 ? (v / 1e3, "k") : (v, "")
-        return SVGDocument.number(scaled) + suffix  // up to two decimals: 1.05G
-    }
+    static func compact(_ v: Double) -> String { ChartSVG.compact(v) }
 
     /// The bin's value (discrete bins) or its range `lo–hi`.
     static func binLabel(_ edges: [Double], _ k: Int, discrete: Bool) -> String {
