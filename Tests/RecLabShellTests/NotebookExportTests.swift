@@ -167,6 +167,20 @@ import FoundationXML
         }
     }
 
+    @Test func chartsAreExportedAsTheirSVGNotTheirTerminalDrawing() throws {
+        let folder = try Self.folder()
+        let harness = SessionHarness()
+        #expect(ScriptRunner().run("load movielens small\nhist ratings rating\n", name: "t", in: harness.session))
+        #expect(harness.printed.contains("█"))
+        let path = folder.appendingPathComponent("charts.md").path
+        #expect(harness.run("export \(path)").hasSuffix("(1 picture in charts_files/)\n"))
+        let markdown = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(markdown.contains("![histogram of rating](charts_files/cell-2.svg)") && !markdown.contains("█"), "\(markdown)")
+        let svg = try String(contentsOf: folder.appendingPathComponent("charts_files/cell-2.svg"), encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") || svg.hasPrefix("<?xml"))
+        #expect(Self.xmlError(svg) == nil)
+    }
+
     @Test func pathsCompleteAfterExport() throws {
         let folder = try Self.folder()
         try "x".write(to: folder.appendingPathComponent("lab.md"), atomically: true, encoding: .utf8)

@@ -4,7 +4,7 @@ import Foundation
 let allPhases: [Phase] = LoadBenchmarks.phases + TableBenchmarks.phases + SessionBenchmarks.phases + ModelBenchmarks.phases
     + ItemKNNBenchmarks.phases + MFBenchmarks.phases + CheckpointBenchmarks.phases
     + MovieSpaceBenchmarks.phases + LowRankBenchmarks.phases + EvaluationBenchmarks.phases
-    + NotebookBenchmarks.phases
+    + NotebookBenchmarks.phases + ChartBenchmarks.phases
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String) -> String? {

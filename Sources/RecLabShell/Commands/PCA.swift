@@ -6,11 +6,12 @@ extension Verbs {
     static let pca = Verb(
         name: "pca", group: .models,
         summary: "the N most-rated movies' vectors on their first two principal components: a table and a scatter plot",
-        forms: ["pca MODEL [N]"],
+        forms: ["pca MODEL [N] [to PATH.svg]"],
         example: """
             pca mf                      # the 50 most-rated movies
             pca mf 200
             p = pca mf 1000             # keep the table (rank, movieId, title, count, pc1, pc2)
+            pca mf 200 to pca.svg       # also the picture as SVG, the 30 outermost titled
             """,
         notes: """
             The movies' vectors are centred, and pc1 and pc2 are the two directions along
@@ -25,6 +26,7 @@ extension Verbs {
         let name = try call.arguments.expectName("a model with movie vectors (mf, als or lowrank)", usage: usage)
         let countToken = call.arguments.peek
         let count = try call.arguments.takeInteger("the number of movies", in: 2...1_000_000) ?? 50
+        let path = try ChartArguments.svgPath(&call)
         try call.arguments.expectEnd(usage: usage)
         let trained = try MovieSpace.model(named: name, needing: MovieSpace.vectors, in: call.session,
                                            at: call.arguments.verb, verb: "pca")
@@ -47,8 +49,16 @@ extension Verbs {
         let lookup = try MovieSpace.lookup(in: call.session, at: call.arguments.verb)
         let projection = MovieProjection(model: trained, indices: indices, components: components, lookup: lookup)
         let table = try projection.table()
-        if call.isBound { return .table(table) }
         let session = call.session
+        if let path {
+            if let first = call.targets.first {
+                throw ShellError("a chart cannot be bound to a name; drop '\(first.text) =' or 'to'", at: first)
+            }
+            let text = projection.summary + "\n" + session.render(table, rows: nil) + projection.plot(width: ChartArguments.width(session)).text
+            return try ChartArguments.picture(text: text, svg: projection.svg(), title: "\(trained.name): pc1 and pc2",
+                                              path: path, session: session)
+        }
+        if call.isBound { return .table(table) }
         let width = session.settings.width ?? session.terminalWidth ?? 80
         return .text(projection.summary + "\n" + session.render(table, rows: nil)
                      + projection.plot(width: width).text)
@@ -115,6 +125,16 @@ struct MovieProjection {
         }
         let height = width >= 80 ? 20 : max(8, width / 4)
         return ScatterPlot(points: points, width: width, height: height, xTitle: "pc1", yTitle: "pc2").render()
+    }
+
+    /// The picture as SVG: every movie a dot, the 30 farthest from the
+    /// centre titled.
+    func svg() -> SVGDocument {
+        let (x, y) = (coordinates(0), coordinates(1))
+        let ids = indices.map { model.model.matrix.itemIds[$0] }
+        let points = Verbs.svgPoints(x, y, order: ScatterPlot.farthestFirst(x: x, y: y)) { MovieProjection.shortTitle(ids[$0], lookup) }
+        return ChartSVG.scatter(points, title: "\(model.name): the \(indices.count) most-rated movies' vectors", xTitle: "pc1",
+                                yTitle: "pc2")
     }
 
     /// The title without its year, alternative titles or trailing article,

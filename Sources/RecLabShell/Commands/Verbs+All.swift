@@ -3,6 +3,7 @@ extension Verbs {
     public static let all: [Verb] = [
         load, save, tables, drop, head, tail, describe, select, filter, sort, top, stats, join,
         sample, split, pivot,
+        hist, plot, scatter,
         rate, unrate, ratings, people, blend,
         train, fit, models, recommend, predict, explain, evaluate, compare,
         similar, bias, pca,

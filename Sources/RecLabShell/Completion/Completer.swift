@@ -68,6 +68,7 @@ public struct Completer {
             return matching(session.workspace.names + ["session", "model"], prefix)
         }
         if let models = modelWords(verb: verb, inCommand: Array(inCommand), prefix: prefix) { return models }
+        if let chart = chartWords(verb: verb, inCommand: Array(inCommand), tokens: tokens, prefix: prefix) { return chart }
         if verb.isWord("set"), inCommand.count == 1 {
             return matching(["rows", "width", "precision", "timer", "seed"], prefix)
         }
@@ -76,6 +77,26 @@ public struct Completer {
         names += Completer.keywords
         var seen = Set<String>()
         return matching(names.filter { seen.insert($0).inserted }, prefix)
+    }
+
+    /// Candidates for `hist`, `plot` and `scatter`: a file after `to`, a
+    /// period after `by`, any column after `label`, else the numeric
+    /// columns of the table (tables too until one is named) and the
+    /// verb's keywords; `nil` for other verbs.
+    private func chartWords(verb: Token, inCommand: [Token], tokens: [Token], prefix: String) -> [String]? {
+        let keywords: [String: [String]] = ["hist": ["bins", "log", "to"], "plot": ["by", "count", "to"], "scatter": ["label", "to"]]
+        guard let own = keywords[verb.text.lowercased()] else { return nil }
+        if inCommand.last?.isWord("to") == true { return paths(startingWith: prefix) }
+        if verb.isWord("plot"), inCommand.last?.isWord("by") == true { return matching(["day", "month", "year"], prefix) }
+        let tables = tablesMentioned(in: tokens)
+        if verb.isWord("scatter"), inCommand.last?.isWord("label") == true {
+            return matching(tables.flatMap(\.columnNames), prefix)
+        }
+        let tableNamed = inCommand.contains { session.workspace.tables[$0.text] != nil }
+        var names = tableNamed ? [] : session.workspace.names
+        names += tables.flatMap { t in t.columns.filter { $0.type != .text }.map(\.name) }
+        var seen = Set<String>()
+        return matching((names + own).filter { seen.insert($0).inserted }, prefix)
     }
 
     /// Candidates for the people and model verbs: people after the verbs

@@ -208,6 +208,12 @@ public final class Session {
         case .usedNames(let text):
             output(text.hasSuffix("\n") ? text : text + "\n")
             return
+        case .picture(let picture):
+            if let first = targets.first {
+                throw ShellError("a chart cannot be bound to a name; drop '\(first.text) ='", at: first)
+            }
+            show(pictureText: picture.text, svg: picture.svg, title: picture.title)
+            return
         case .text, .nothing, .quit:
             if let first = targets.first {
                 throw ShellError("this command gives no table to bind to '\(first.text)'", at: first)

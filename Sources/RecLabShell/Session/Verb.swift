@@ -103,6 +103,8 @@ public enum Outcome {
     case model(TrainedModel, String)
     /// Text to print; the verb has used the cell's names itself (`blend`).
     case usedNames(String)
+    /// A chart: its text printed; it cannot be bound to a name.
+    case picture(Picture)
     /// Nothing to print.
     case nothing
     /// Leave the shell.

@@ -1,19 +1,18 @@
 import Foundation
-import RecLab
 
 /// Round tick values for a chart axis: steps of 1, 2 or 5 times a power of
 /// ten, labelled with as many decimals as the step needs.
-struct AxisTicks: Sendable, Equatable {
+public struct AxisTicks: Sendable, Equatable {
     /// The tick values inside the range, ascending.
-    let values: [Double]
+    public let values: [Double]
     /// The distance between ticks.
-    let step: Double
+    public let step: Double
     /// Digits after the point the labels need.
-    let decimals: Int
+    public let decimals: Int
 
     /// About `target` ticks (at least 2 wanted) within `lower...upper`;
     /// none when the range is not finite or empty.
-    init(lower: Double, upper: Double, target: Int) {
+    public init(lower: Double, upper: Double, target: Int) {
         let span = upper - lower
         guard lower.isFinite, upper.isFinite, span.isFinite, span > 0 else {
             values = []
@@ -43,7 +42,7 @@ struct AxisTicks: Sendable, Equatable {
     }
 
     /// `value` with the decimals the step needs (`0.5` → 1, `20` → 0).
-    func label(_ value: Double) -> String {
+    public func label(_ value: Double) -> String {
         let shown = abs(value) < step * 1e-9 ? 0 : value
         return shown.formatted(fractionDigits: decimals)
     }

@@ -1,0 +1,59 @@
+import Foundation
+
+/// What the chart verbs (`hist`, `plot`, `scatter`) share: numeric column
+/// arguments, `to PATH.svg`, and writing the SVG.
+enum ChartArguments {
+    /// A numeric column of `table` named by the next word, or of another
+    /// table when written `TABLE.COL` (`hist before.mean after.mean`).
+    static func numericColumn(_ call: inout Invocation, of table: Table, what: String = "a numeric column")
+        throws -> (name: String, column: Column, token: Token) {
+        let t = try call.arguments.expectName(what, usage: call.usage)
+        var source = table, name = t.text
+        if source.index(of: name) == nil, let dot = name.firstIndex(of: "."),
+           let other = call.session.workspace.table(String(name[..<dot])) {
+            source = other
+            name = String(name[name.index(after: dot)...])
+        }
+        guard let index = source.index(of: name) else {
+            throw ShellError(source.unknownColumn(name).message, at: t)
+        }
+        let column = source.columns[index]
+        guard column.type != .text else {
+            let numeric = source.columns.filter { $0.type != .text }.map(\.name)
+            let list = numeric.isEmpty ? "this table has none" : "numeric columns: " + numeric.joined(separator: ", ")
+            throw ShellError("'\(name)' is text, not numbers; \(list)", at: t)
+        }
+        return (t.text, column, t)
+    }
+
+    /// The path after `to`, if given; it must end in `.svg`.
+    static func svgPath(_ call: inout Invocation) throws -> Token? {
+        guard call.arguments.take("to") else { return nil }
+        let t = try call.arguments.expectName("a file to write (PATH.svg)", usage: call.usage)
+        guard t.text.lowercased().hasSuffix(".svg") else {
+            throw ShellError("charts are written as SVG: give a path ending in .svg", at: t)
+        }
+        return t
+    }
+
+    /// The width terminal charts may use.
+    static func width(_ session: Session) -> Int {
+        session.settings.width ?? session.terminalWidth ?? 80
+    }
+
+    /// The picture of `text` and `svg`; the SVG written to `path` first when
+    /// given (so a failed write prints nothing), and a `wrote PATH` line added.
+    static func picture(text: String, svg: SVGDocument, title: String, path: Token?, session: Session) throws -> Outcome {
+        var text = text
+        if let path {
+            let file = (path.text as NSString).expandingTildeInPath
+            do throws(RecLabError) {
+                try svg.write(to: file)
+            } catch {
+                throw ShellError(error.description, at: path)
+            }
+            text += "\nwrote \(path.text)"
+        }
+        return .picture(Picture(text: text, svg: svg.text, title: title))
+    }
+}
