@@ -61,17 +61,7 @@ struct Reclab: ParsableCommand {
             return
         }
         if !files.isEmpty {
-            var ok = true
-            for file in files {
-                let text: String
-                do { text = try ScriptFile.read(file, at: nil) } catch {
-                    Terminal.writeError("reclab: \(error)\n")
-                    throw ExitCode(1)
-                }
-                ok = ScriptRunner(keepGoing: keepGoing).run(text, name: file, in: session) && ok
-                if !ok && !keepGoing { break }
-            }
-            if !ok { throw ExitCode(1) }
+            if !(try replayFiles(in: session, echo: true)) { throw ExitCode(1) }
             return
         }
         if Terminal.inputIsTerminal {
@@ -95,6 +85,22 @@ struct Reclab: ParsableCommand {
         }
     }
 
+    /// Replays the script files in order (stopping at the first failing
+    /// one unless `--keep-going`); returns whether every cell succeeded.
+    private func replayFiles(in session: Session, echo: Bool) throws -> Bool {
+        var ok = true
+        for file in files {
+            let text: String
+            do { text = try ScriptFile.read(file, at: nil) } catch {
+                Terminal.writeError("reclab: \(error)\n")
+                throw ExitCode(1)
+            }
+            ok = ScriptRunner(keepGoing: keepGoing, echo: echo).run(text, name: file, in: session) && ok
+            if !ok && !keepGoing { break }
+        }
+        return ok
+    }
+
     /// `--export OUT`: replays the scripts without echoing them, then
     /// writes the notebook (also when a cell failed: the notebook shows
     /// where, and the exit status says so).
@@ -110,16 +116,7 @@ struct Reclab: ParsableCommand {
         // Quiet: the notebook is the output (a bar would be left on the line).
         session.output = { _ in }
         session.progress = nil
-        var ok = true
-        for file in files {
-            let text: String
-            do { text = try ScriptFile.read(file, at: nil) } catch {
-                Terminal.writeError("reclab: \(error)\n")
-                throw ExitCode(1)
-            }
-            ok = ScriptRunner(keepGoing: keepGoing, echo: false).run(text, name: file, in: session) && ok
-            if !ok && !keepGoing { break }
-        }
+        let ok = try replayFiles(in: session, echo: false)
         do {
             Terminal.write(try NotebookExport.write(session.notebook, to: path, at: nil) + "\n")
         } catch {

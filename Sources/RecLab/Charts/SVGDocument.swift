@@ -16,7 +16,9 @@ public struct SVGDocument: Sendable {
     }
 
     /// `text` with `&`, `<`, `>`, `"` and `'` escaped, and characters XML
-    /// forbids (controls other than tab and newline) left out.
+    /// forbids (controls other than tab and newline) left out: safe in SVG,
+    /// XML and HTML alike (`'` as `&#39;`, which HTML 4 knows too), so the
+    /// notebook's HTML pages use it as well.
     public static func escaped(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -26,7 +28,7 @@ public struct SVGDocument: Sendable {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&apos;"
+            case "'": out += "&#39;"
             case "\t", "\n": out.unicodeScalars.append(scalar)
             default:
                 if scalar.value < 0x20 || (0xFFFE ... 0xFFFF).contains(scalar.value) { continue }

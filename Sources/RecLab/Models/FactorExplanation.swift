@@ -139,14 +139,47 @@ extension FactorExplanation {
 }
 
 /// A factor model that can lay out the terms of its scores: `mf`, `als`
-/// and `lowrank`.
+/// and `lowrank`. Each gives its person rows and its arithmetic; finding
+/// the user, folding a person in and listing their rated movies are shared.
 public protocol FactorExplaining: Recommender {
-    /// The terms of movie `item`'s score for data user `user`; `nil` when
-    /// the movie has no vector. Lists the `closest` rated movies.
+    /// Data user index `u`'s trained vector and bias (`nil`: the model has
+    /// no user bias).
+    func trainedRow(_ u: Int) -> (vector: [Double], bias: Double?)
+    /// A new person's vector and bias, folded in from their ratings as the
+    /// model's ``Recommender/itemScores(ratings:)`` does.
+    func foldedInRow(_ ratings: [(item: Int64, rating: Double)]) -> (vector: [Double], bias: Double?)
+    /// The terms of movie index `i`'s score for a person with `row`, summed
+    /// as the model's own scores are (so the result is theirs to the bit),
+    /// with the `closest` of their `rated` movies.
+    func explanation(row: (vector: [Double], bias: Double?), item i: Int, person: FactorExplanation.PersonVector,
+                     rated: [(index: Int, rating: Double)], closest: Int) -> FactorExplanation
+}
+
+extension FactorExplaining {
+    /// The terms of movie `item`'s score for data user `user`, from the
+    /// user's trained row; `nil` when nobody in the training data rated the
+    /// movie (it has no vector). `closest` rated movies are listed by
+    /// cosine of their vectors.
     ///
     /// - Throws: ``RecLabError`` when the user is not in the training data.
-    func explain(user: Int64, item: Int64, closest: Int) throws(RecLabError) -> FactorExplanation?
+    /// - Complexity: O(items + r × factors) for the user's r ratings.
+    public func explain(user: Int64, item: Int64, closest: Int = 3) throws(RecLabError) -> FactorExplanation? {
+        guard let u = matrix.userIndex(of: user) else {
+            throw RecLabError("user \(user) is not in the training ratings", subject: String(user))
+        }
+        guard let i = matrix.itemIndex(of: item) else { return nil }
+        return explanation(row: trainedRow(u), item: i, person: .trained(user: user),
+                           rated: FactorExplanation.trainingRatings(ofUser: u, in: matrix), closest: closest)
+    }
+
     /// The terms of movie `item`'s score for a new person, folded in from
     /// their ratings; `nil` when the movie has no vector.
-    func explain(ratings: [(item: Int64, rating: Double)], item: Int64, closest: Int) -> FactorExplanation?
+    ///
+    /// - Complexity: O(r × factors² + factors³ + items) for r ratings.
+    public func explain(ratings: [(item: Int64, rating: Double)], item: Int64, closest: Int = 3) -> FactorExplanation? {
+        guard let i = matrix.itemIndex(of: item) else { return nil }
+        let known = FactorExplanation.knownRatings(ratings, in: matrix)
+        return explanation(row: foldedInRow(ratings), item: i, person: .foldedIn(knownRatings: known.count),
+                           rated: known, closest: closest)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RecLab
 
 extension Notebook {
     /// The notebook as one self-contained HTML page: inline CSS and SVG, no
@@ -16,12 +17,12 @@ extension Notebook {
             <head>
             <meta charset="utf-8"/>
             <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <title>\(Notebook.escaped(title))</title>
+            <title>\(SVGDocument.escaped(title))</title>
             <style>\(Notebook.style)</style>
             </head>
             <body>
             <main>
-            <h1>\(Notebook.escaped(title))</h1>
+            <h1>\(SVGDocument.escaped(title))</h1>
 
             """
         let entries = finishedCells
@@ -31,7 +32,7 @@ extension Notebook {
         for entry in entries {
             if let command = entry.command {
                 page += "<section class=\"cell\(entry.failed ? " failed" : "")\">\n"
-                page += "<pre class=\"command\"><code>\(Notebook.escaped(command))</code></pre>\n"
+                page += "<pre class=\"command\"><code>\(SVGDocument.escaped(command))</code></pre>\n"
             }
             for block in entry.blocks {
                 switch block {
@@ -39,41 +40,23 @@ extension Notebook {
                     let paragraphs = text.components(separatedBy: "\n\n")
                         .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
                     for paragraph in paragraphs {
-                        page += "<p class=\"prose\">\(Notebook.escaped(paragraph).replacingOccurrences(of: "\n", with: "<br/>\n"))</p>\n"
+                        page += "<p class=\"prose\">\(SVGDocument.escaped(paragraph).replacingOccurrences(of: "\n", with: "<br/>\n"))</p>\n"
                     }
                 case .text(let text):
                     let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
-                    if !body.isEmpty { page += "<pre class=\"output\">\(Notebook.escaped(body))</pre>\n" }
+                    if !body.isEmpty { page += "<pre class=\"output\">\(SVGDocument.escaped(body))</pre>\n" }
                 case .table(let table):
                     page += table.html
                 case .error(let message):
-                    page += "<p class=\"error\"><strong>error:</strong> \(Notebook.escaped(message))</p>\n"
+                    page += "<p class=\"error\"><strong>error:</strong> \(SVGDocument.escaped(message))</p>\n"
                 case .picture(let svg, let title):
-                    page += "<figure>\n\(Notebook.inlineSVG(svg))\n<figcaption>\(Notebook.escaped(title))</figcaption>\n</figure>\n"
+                    page += "<figure>\n\(Notebook.inlineSVG(svg))\n<figcaption>\(SVGDocument.escaped(title))</figcaption>\n</figure>\n"
                 }
             }
             if entry.command != nil { page += "</section>\n" }
         }
         page += "</main>\n</body>\n</html>\n"
         return page
-    }
-
-    /// `text` with `&`, `<`, `>` and quotes escaped for HTML (and XML).
-    static func escaped(_ text: String) -> String {
-        guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 
     /// An SVG document made fit to sit inside HTML: its XML declaration and
@@ -114,20 +97,20 @@ extension NotebookTable {
     /// and footer as lines around it.
     var html: String {
         var text = ""
-        if let caption { text += "<p class=\"caption\">\(Notebook.escaped(caption))</p>\n" }
+        if let caption { text += "<p class=\"caption\">\(SVGDocument.escaped(caption))</p>\n" }
         if !headers.isEmpty {
             let classes = rightAligned.map { $0 ? " class=\"num\"" : "" }
             text += "<table>\n<thead><tr>"
-            for (column, header) in headers.enumerated() { text += "<th\(classes[column])>\(Notebook.escaped(header))</th>" }
+            for (column, header) in headers.enumerated() { text += "<th\(classes[column])>\(SVGDocument.escaped(header))</th>" }
             text += "</tr></thead>\n<tbody>\n"
             for row in rows {
                 text += "<tr>"
-                for (column, cell) in row.enumerated() { text += "<td\(classes[column])>\(Notebook.escaped(cell))</td>" }
+                for (column, cell) in row.enumerated() { text += "<td\(classes[column])>\(SVGDocument.escaped(cell))</td>" }
                 text += "</tr>\n"
             }
             text += "</tbody>\n</table>\n"
         }
-        for line in footer { text += "<p class=\"footer\">\(Notebook.escaped(line))</p>\n" }
+        for line in footer { text += "<p class=\"footer\">\(SVGDocument.escaped(line))</p>\n" }
         return text
     }
 }

@@ -79,25 +79,8 @@ extension NotebookTable {
     /// footer after a blank line.
     var markdown: String {
         if headers.isEmpty { return footer.joined(separator: "\n") }
-        let escapedHeaders = headers.map(TableRenderer.markdownEscaped)
-        let cells = rows.map { $0.map(TableRenderer.markdownEscaped) }
-        let alignments: [CellAlignment] = rightAligned.map { $0 ? .right : .left }
-        let widths = headers.indices.map { column in
-            cells.reduce(max(3, escapedHeaders[column].displayWidth)) { max($0, $1[column].displayWidth) }
-        }
-        func line(_ texts: [String]) -> String {
-            "| " + texts.indices.map { texts[$0].padded(toWidth: widths[$0], alignment: alignments[$0]) }
-                .joined(separator: " | ") + " |"
-        }
-        var lines: [String] = []
-        if let caption { lines += [caption, ""] }
-        lines.append(line(escapedHeaders))
-        lines.append("|" + widths.indices.map { column in
-            let dashes = String(repeating: "-", count: widths[column] + 1)
-            return alignments[column] == .right ? dashes + ":" : ":" + dashes
-        }.joined(separator: "|") + "|")
-        for row in cells { lines.append(line(row)) }
-        if !footer.isEmpty { lines += [""] + footer }
-        return lines.joined(separator: "\n")
+        let table = TableRenderer.markdownTable(headers: headers, rows: rows,
+                                                alignments: rightAligned.map { $0 ? .right : .left }, footer: footer)
+        return caption.map { $0 + "\n\n" + table } ?? table
     }
 }

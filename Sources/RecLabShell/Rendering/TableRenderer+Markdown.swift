@@ -7,14 +7,24 @@ extension TableRenderer {
     public func renderMarkdown(_ table: Table) -> String {
         if table.columns.isEmpty { return "(empty table)" }
         let shown = ShownCells(table, maxRows: maxRows, formatter: cellFormatter)
-        let headers = shown.columns.map { TableRenderer.markdownEscaped($0.header) }
-        let cells = shown.columns.map { $0.cells.map(TableRenderer.markdownEscaped) }
-        let alignments = shown.columns.map(\.alignment)
-        // Padding is not needed by Markdown, but keeps the exported source readable.
-        let widths = shown.columns.indices.map { column in
-            cells[column].reduce(max(3, headers[column].displayWidth)) { max($0, $1.displayWidth) }
-        }
+        return TableRenderer.markdownTable(
+            headers: shown.columns.map(\.header),
+            rows: (0..<shown.rowCount).map { row in shown.columns.map { $0.cells[row] } },
+            alignments: shown.columns.map(\.alignment), footer: shown.footerLines)
+    }
 
+    /// The lines of a GitHub-Markdown table of cells already formatted:
+    /// Markdown's special characters escaped, columns padded (Markdown does
+    /// not need it, but the exported source stays readable), the delimiter
+    /// row aligning each column, and the footer after a blank line so
+    /// Markdown does not read it as rows. No final newline.
+    static func markdownTable(headers: [String], rows: [[String]], alignments: [CellAlignment],
+                              footer: [String]) -> String {
+        let headers = headers.map(markdownEscaped)
+        let cells = rows.map { $0.map(markdownEscaped) }
+        let widths = headers.indices.map { column in
+            cells.reduce(max(3, headers[column].displayWidth)) { max($0, $1[column].displayWidth) }
+        }
         func line(_ texts: [String]) -> String {
             "| " + texts.indices.map { texts[$0].padded(toWidth: widths[$0], alignment: alignments[$0]) }
                 .joined(separator: " | ") + " |"
@@ -24,10 +34,7 @@ extension TableRenderer {
             let dashes = String(repeating: "-", count: widths[column] + 1)
             return alignments[column] == .right ? dashes + ":" : ":" + dashes
         }.joined(separator: "|") + "|")
-        for row in 0..<shown.rowCount {
-            lines.append(line(cells.map { $0[row] }))
-        }
-        let footer = shown.footerLines
+        lines += cells.map(line)
         if !footer.isEmpty { lines += [""] + footer }
         return lines.joined(separator: "\n")
     }
