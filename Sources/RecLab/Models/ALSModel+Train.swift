@@ -63,25 +63,7 @@ extension ALSModel {
     ///
     /// - Complexity: O(r × k).
     static func trainingError(_ side: ALSSide, users: [Double], items: [Double], width: Int, mean: Double) -> Double {
-        let k = width - 1
-        let perUser = Parallel.collect(Parallel.ranges(weightedBy: side.offsets, minimumWeight: 16_384)) { range in
-            users.withUnsafeBufferPointer { up in
-                items.withUnsafeBufferPointer { ip in
-                    range.map { u -> Double in
-                        guard let ub = up.baseAddress, let ib = ip.baseAddress else { return 0 }
-                        var sum = 0.0
-                        for t in side.offsets[u] ..< side.offsets[u + 1] {
-                            let e = side.ratings[t] - score(user: ub + u * width, item: ib + Int(side.others[t]) * width,
-                                                            mean: mean, factors: k)
-                            sum += e * e
-                        }
-                        return sum
-                    }
-                }
-            }
-        }
-        var total = 0.0
-        for part in perUser { for s in part { total += s } }
-        return total / Double(max(1, side.ratings.count))
+        let perUser = squaredErrors(side, rows: users, other: items, otherScale: nil, width: width, mean: mean)
+        return perUser.reduce(0, +) / Double(max(1, side.ratings.count))
     }
 }
