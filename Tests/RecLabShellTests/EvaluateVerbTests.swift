@@ -46,6 +46,22 @@ import Testing
         #expect(h.session.workspace.last?.columnNames == ["model", "algorithm", "rows", "coverage", "rmse", "mae", "rmse_all", "mae_all"])
     }
 
+    @Test func theReportPipesItsTableAndANotebookKeepsItAsATable() throws {
+        h.run("c = train bias damping=0 on train")
+        let piped = h.run("compare c b on test | select model rmse_all")
+        let table = rows(piped)
+        #expect(table.map { $0[0] } == ["b", "c"], "ranked by rmse_all: \(piped)")
+        #expect(!piped.contains("fallback"), "a pipe passes the table alone: \(piped)")
+        h.session.perform("evaluate b on test")
+        let blocks = h.session.notebook.cells.last?.blocks ?? []
+        guard blocks.count == 2, case .table(let shown) = blocks[0], case .text(let notes) = blocks[1] else {
+            Issue.record("expected a table then notes, got \(blocks)")
+            return
+        }
+        #expect(shown.headers.first == "model" && shown.rows.count == 1)
+        #expect(notes.contains("rows predicted by the fallback"))
+    }
+
     @Test func compareRanksModelsByErrorOverAllRows() throws {
         h.run("knn = train userknn on train")
         h.run("a = train als features=5 samples=20 burn=2 on train")

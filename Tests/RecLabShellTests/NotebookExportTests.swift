@@ -106,10 +106,16 @@ import FoundationXML
         #expect(html.contains("<pre class=\"output\">1 &lt; 2 &amp;&amp; &#39;x&#39;</pre>"))
         #expect(html.contains("<section class=\"cell failed\">"))
         #expect(html.contains("<strong>error:</strong> no such column &lt;b&gt;"))
-        #expect(html.contains("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(html.contains("<figure aria-label=\"ratings &lt;rating&gt;\">\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(!html.contains("<?xml"), "an XML declaration may only start a document")
-        #expect(html.contains("<figcaption>ratings &lt;rating&gt;</figcaption>"))
         #expect(html.contains("<p class=\"footer\">… 8 more rows</p>"))
+    }
+
+    @Test func proseReflowsLikeMarkdown() {
+        #expect(Notebook.proseHTML("Movies near `Mary Poppins`,\nby cosine & l1.") == "Movies near <code>Mary Poppins</code>,\nby cosine &amp; l1.")
+        #expect(Notebook.proseHTML("Steps:\n- load\n- train\n2. recommend") == "Steps:<br/>\n- load<br/>\n- train<br/>\n2. recommend")
+        #expect(Notebook.proseHTML("a `lone backtick") == "a `lone backtick")
+        #expect(Notebook.proseHTML("`a` and `b` then ` c") == "<code>a</code> and <code>b</code> then ` c")
     }
 
     @Test func markdownPictureIsAnSVGFileBesideTheNotebook() throws {

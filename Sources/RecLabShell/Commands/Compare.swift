@@ -39,6 +39,6 @@ extension Verbs {
             return x != y ? x < y : a.offset < b.offset
         }.map(\.element)
         let table = try ModelEvaluation.table(ranked, ranked: true)
-        return ModelEvaluation.outcome(table, notes: ModelEvaluation.notes(ranked, on: target, named: true), call: call)
+        return ModelEvaluation.outcome(table, notes: ModelEvaluation.notes(ranked, on: target, named: true))
     }
 }

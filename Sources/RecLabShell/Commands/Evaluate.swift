@@ -38,6 +38,6 @@ extension Verbs {
         let trained = try ModelEvaluation.model(modelToken, in: call.session)
         let result = try ModelEvaluation.evaluate(trained, on: target, session: call.session, at: modelToken)
         let table = try ModelEvaluation.table([result], ranked: false)
-        return ModelEvaluation.outcome(table, notes: ModelEvaluation.notes([result], on: target, named: false), call: call)
+        return ModelEvaluation.outcome(table, notes: ModelEvaluation.notes([result], on: target, named: false))
     }
 }

@@ -119,12 +119,9 @@ enum ModelEvaluation {
         return lines
     }
 
-    /// The outcome of `evaluate` and `compare`: the table itself when the
-    /// cell binds it; else the table and the notes as text, with the table
-    /// as `_`.
-    static func outcome(_ table: Table, notes: [String], call: Invocation) -> Outcome {
-        if call.isBound { return .table(table) }
-        call.session.workspace.last = table
-        return .text(call.session.render(table, rows: table.rowCount) + notes.joined(separator: "\n"))
+    /// The outcome of `evaluate` and `compare`: the whole table, then the
+    /// notes; bound or piped, the table alone.
+    static func outcome(_ table: Table, notes: [String]) -> Outcome {
+        .report([.table(table, rows: table.rowCount), .text(notes.joined(separator: "\n"))])
     }
 }

@@ -166,7 +166,7 @@ public final class Session {
             outcome = try verb.run(&invocation)
             recorded = recorded && !invocation.skipRecording
             if k < statement.calls.count - 1 {
-                guard case .table(let t, _) = outcome else {
+                guard let t = outcome.table else {
                     throw ShellError("'\(verb.name)' gives no table to pipe into '\(statement.calls[k + 1].verb.text)'", at: statement.calls[k + 1].verb)
                 }
                 input = t
@@ -178,7 +178,7 @@ public final class Session {
 
     /// Binds or prints a statement's outcome.
     private func bind(_ outcome: Outcome, to targets: [Token]) throws {
-        let tables: [Table]
+        var tables: [Table] = []
         switch outcome {
         case .table(let t, _): tables = [t]
         case .tables(let ts): tables = ts
@@ -214,6 +214,17 @@ public final class Session {
             }
             show(pictureText: picture.text, svg: picture.svg, title: picture.title)
             return
+        case .report(let parts):
+            guard targets.isEmpty, let table = outcome.table else { break }
+            for part in parts {
+                switch part {
+                case .text(let text): output(text.hasSuffix("\n") ? text : text + "\n")
+                case .table(let t, let rows): show(t, renderer: renderer(rows: rows), caption: nil)
+                case .picture(let picture): show(pictureText: picture.text, svg: picture.svg, title: picture.title)
+                }
+            }
+            workspace.last = table
+            return
         case .text, .nothing, .quit:
             if let first = targets.first {
                 throw ShellError("this command gives no table to bind to '\(first.text)'", at: first)
@@ -222,12 +233,10 @@ public final class Session {
             if case .quit = outcome { wantsToQuit = true }
             return
         }
+        if case .report = outcome, let table = outcome.table { tables = [table] }
         if targets.isEmpty {
             for (k, t) in tables.enumerated() {
-                let caption = outcome.isSingleTable ? nil : "result \(k + 1):"
-                let renderer = renderer(rows: outcome.shownRows)
-                notebook.record(.table(NotebookTable(t, renderer: renderer, caption: caption)))
-                sink((caption.map { $0 + "\n" } ?? "") + renderer.render(t) + "\n")
+                show(t, renderer: renderer(rows: outcome.shownRows), caption: outcome.isSingleTable ? nil : "result \(k + 1):")
             }
             if let last = tables.last { workspace.last = last }
             return
@@ -243,6 +252,13 @@ public final class Session {
             output(TableRenderer.summary(name: name.text, table: table) + "\n")
         }
         workspace.last = tables.last
+    }
+
+    /// Prints `table` (under `caption`) and records it in the notebook as
+    /// the rows shown.
+    private func show(_ table: Table, renderer: TableRenderer, caption: String?) {
+        notebook.record(.table(NotebookTable(table, renderer: renderer, caption: caption)))
+        sink((caption.map { $0 + "\n" } ?? "") + renderer.render(table) + "\n")
     }
 
     /// A table rendered with the session's settings.

@@ -105,10 +105,40 @@ public enum Outcome {
     case usedNames(String)
     /// A chart: its text printed; it cannot be bound to a name.
     case picture(Picture)
+    /// A table with notes around it and perhaps a chart (`pca`,
+    /// `evaluate`): the parts are shown in order, a notebook keeps the
+    /// table as a table and the chart as a picture, and in a pipe or a
+    /// binding the result is the table alone.
+    case report([ReportPart])
     /// Nothing to print.
     case nothing
     /// Leave the shell.
     case quit
+}
+
+/// One part of a ``Outcome/report(_:)``.
+public enum ReportPart {
+    /// Text printed as is.
+    case text(String)
+    /// The report's table, shown whole up to `rows` rows (default: the
+    /// session's `set rows`).
+    case table(Table, rows: Int? = nil)
+    /// A chart: its terminal drawing printed, its SVG kept by the notebook.
+    case picture(Picture)
+}
+
+extension Outcome {
+    /// The table this outcome passes down a pipe or binds to one name: a
+    /// table's, or a report's.
+    var table: Table? {
+        switch self {
+        case .table(let t, _): return t
+        case .report(let parts):
+            for case .table(let t, _) in parts { return t }
+            return nil
+        default: return nil
+        }
+    }
 }
 
 /// The namespace the verbs are declared in, one file each.
