@@ -128,7 +128,21 @@ import Testing
         let message = try #require(failure(small, source(["ml-latest-small.zip": .md5(String(repeating: "a", count: 32))])))
         #expect(message == "cannot download ml-latest-small.zip: could not connect to 127.0.0.1; download "
             + "\(server.baseURL.absoluteString)ml-latest-small.zip yourself and unzip it into \(cache.path) (or a folder given with --data)")
+        // The same line when the checksum would have come from the server.
+        #expect(failure(small, source([:])) == message)
         #expect(TestZips.contents(of: cache).isEmpty)
+    }
+
+    @Test func aMirrorServesFromItsOwnFolder() throws {
+        let zip = try smallZip()
+        server.serve("mirror/movielens/ml-latest-small.zip", .init(body: zip))
+        let base = try #require(MovieLensSource.baseURL(parsing: server.baseURL.absoluteString + "mirror/movielens"))
+        let mirror = MovieLensSource(baseURL: base, checksums: ["ml-latest-small.zip": .md5(TestZips.md5(zip))], cache: cache)
+        #expect(try MovieLens.download(small, from: mirror).folder.lastPathComponent == "ml-latest-small")
+        #expect(server.requests == ["mirror/movielens/ml-latest-small.zip"])
+        for bad in ["ftp://example.org/movielens", "files.grouplens.org/datasets", "http://", ""] {
+            #expect(MovieLensSource.baseURL(parsing: bad) == nil, "\(bad)")
+        }
     }
 
     @Test(arguments: ["../evil", "../../../evil", "ml-latest-small/../../evil", "/ABSOLUTE", "..\\evil", "C:/evil"])
