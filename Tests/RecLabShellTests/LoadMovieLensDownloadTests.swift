@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func theBarShowsBytesAndRateOnlyThroughTheProgressChannel() throws {
-        server.serve("ml-latest-small.zip", .init(body: zip, bytesPerTick: 64 * 1024))  // ~0.2 s
+        server.serve("ml-latest-small.zip", .init(body: zip, bytesPerTick: 32 * 1024))  // ~0.3 s
         let h = harness()
         let events = Mutex<[CommandProgress]>([])
         h.session.progress = { event in events.withLock { $0.append(event) } }

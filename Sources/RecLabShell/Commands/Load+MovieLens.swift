@@ -76,7 +76,7 @@ final class DownloadBar: @unchecked Sendable {
         case .downloading:
             let done = NumberFormatting.byteSize(Int(report.bytes))
             let total = report.total.map { "/" + NumberFormatting.byteSize(Int($0)) } ?? ""
-            let rate = report.seconds > 0.2 ? " " + NumberFormatting.byteSize(Int(Double(report.bytes) / report.seconds)) + "/s" : ""
+            let rate = report.seconds > 0 ? " " + NumberFormatting.byteSize(Int(Double(report.bytes) / report.seconds)) + "/s" : ""
             return "download \(report.file) \(done)\(total)\(rate)"
         }
     }
