@@ -27,8 +27,8 @@ enum SafeZipExtraction {
         case cancelled
     }
 
-    /// At most this much unpacked: the largest release (ml-latest) unpacks
-    /// to under 2 GB, so anything near this is not a MovieLens zip.
+    /// At most this much unpacked, far above any MovieLens release: a zip
+    /// claiming more is not one (or is a zip bomb).
     static let sizeLimit: UInt64 = 16 << 30
 
     /// Unzips `zip` into the existing, empty folder `target`; `progress`
@@ -69,9 +69,13 @@ enum SafeZipExtraction {
             guard fd >= 0 else { throw .cannotWrite("\(entry.path): \(String(cString: strerror(errno)))") }
             defer { close(fd) }
             let crc: UInt32
+            var entryWritten: UInt64 = 0
             do {
                 crc = try archive.extract(entry, skipCRC32: false) { data in
                     if cancel.isCancelled { throw Failure.cancelled }
+                    // The sizes were checked as declared; hold the entry to its own.
+                    entryWritten += UInt64(data.count)
+                    guard entryWritten <= entry.uncompressedSize else { throw Failure.damaged("\(entry.path) is longer than it says") }
                     try write(data, to: fd, name: entry.path)
                     written += Int64(data.count)
                     let now = DispatchTime.now()
