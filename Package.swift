@@ -10,6 +10,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Reading the MovieLens zips GroupLens publishes, and checking their MD5/SHA-256.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -17,7 +20,13 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "RecLab"),
+        .target(
+            name: "RecLab",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "RecLabShell", dependencies: ["RecLab"]),
         .executableTarget(
             name: "reclab",
@@ -27,10 +36,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RecLabTests", dependencies: ["RecLab"]),
+        // What the download tests share: a local HTTP server and zips built at test time.
+        .target(
+            name: "RecLabTestSupport",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/RecLabTestSupport"
+        ),
+        .testTarget(name: "RecLabTests", dependencies: ["RecLab", "RecLabTestSupport"]),
         .testTarget(
             name: "RecLabShellTests",
-            dependencies: ["RecLabShell"],
+            dependencies: ["RecLabShell", "RecLabTestSupport"],
             exclude: ["Transcripts"]
         ),
     ],

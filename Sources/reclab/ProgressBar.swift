@@ -8,6 +8,7 @@ import RecLabShell
 ///
 /// ```
 /// epoch 2 (3 of 5) |██████████████░░░░░░░░░░░░|  54% 00:01<00:01
+/// download ml-32m.zip 48.2 MB/227.9 MB 5.1 MB/s |███░░░░░░░|  21% 00:09<00:35
 /// ```
 ///
 /// The engine reports from its training threads while the shell's thread
@@ -71,8 +72,10 @@ final class ProgressBar: @unchecked Sendable {
     /// The bar's text, at most `width − 3` columns: the terminal echoes
     /// Ctrl-C as `^C` after it, and that must not wrap to a new line, or
     /// erasing the bar would erase only that line. The bar itself is
-    /// dropped when the terminal is too narrow for it.
+    /// dropped when the terminal is too narrow for it. A NaN `fraction`
+    /// (how much is left is not known) shows the label and the time only.
     static func line(label: String, fraction: Double, seconds: Double, width: Int) -> String {
+        if fraction.isNaN { return String((label + " " + clock(seconds)).prefix(max(0, width - 3))) }
         let f = fraction.isFinite ? min(max(fraction, 0), 1) : 0
         let percent = String(Int(f * 100))
         var tail = String(repeating: " ", count: max(0, 3 - percent.count)) + percent + "% " + clock(seconds)

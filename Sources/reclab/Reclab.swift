@@ -37,6 +37,7 @@ struct Reclab: ParsableCommand {
 
     mutating func run() throws {
         let session = Session(dataFolders: dataFolders(), output: Terminal.write)
+        session.movieLensSource = movieLensSource()
         session.errorOutput = Terminal.writeError
         session.terminalWidth = Terminal.outputIsTerminal ? Terminal.width : nil
         if Terminal.outputIsTerminal {
@@ -124,6 +125,19 @@ struct Reclab: ParsableCommand {
             throw ExitCode(1)
         }
         if !ok { throw ExitCode(1) }
+    }
+
+    /// GroupLens, or the mirror in `$RECLAB_MOVIELENS_URL`, into the cache.
+    private func movieLensSource() -> MovieLensSource {
+        var source = MovieLensSource(cache: Paths.cache)
+        if let mirror = ProcessInfo.processInfo.environment["RECLAB_MOVIELENS_URL"], !mirror.isEmpty {
+            if let url = MovieLensSource.baseURL(parsing: mirror) {
+                source.baseURL = url
+            } else {
+                Terminal.writeError("warning: ignoring $RECLAB_MOVIELENS_URL '\(mirror)': not an http:// or https:// URL\n")
+            }
+        }
+        return source
     }
 
     /// `--data`, then `$RECLAB_DATA`, then the cache folder.

@@ -37,7 +37,7 @@ import Testing
             _ = try MovieLens.load(releaseNamed: "25m", searchFolders: [URL(fileURLWithPath: "/a"), URL(fileURLWithPath: "/b")])
             Issue.record("expected an error")
         } catch {
-            #expect(error.message == "ml-25m not found in /a, /b; put the unzipped folder in one of them or pass --data DIR (downloading is not available yet)")
+            #expect(error.message == "ml-25m not found in /a, /b; put the unzipped folder in one of them or pass --data DIR")
         }
     }
 

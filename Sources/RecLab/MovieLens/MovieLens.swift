@@ -8,7 +8,8 @@ public enum MovieLens {
     ///
     /// The folders are tried in order; each may be the release folder
     /// itself (named like `ml-latest-small`) or contain it. When none has
-    /// it, the error names every place looked in. Nothing is downloaded.
+    /// it, the error names every place looked in. Nothing is downloaded
+    /// here: see ``download(_:from:cancel:progress:)``.
     ///
     /// - Complexity: O(total size of the files).
     public static func load(release: MovieLensRelease, searchFolders: [URL],
@@ -17,7 +18,7 @@ public enum MovieLens {
             let places = searchFolders.map(\.path)
             let looked = places.isEmpty ? "(no data folder given)" : "in " + places.joined(separator: ", ")
             throw RecLabError("\(release.folderName) not found \(looked); put the unzipped folder in one of them "
-                + "or pass --data DIR (downloading is not available yet)", subject: release.name)
+                + "or pass --data DIR", subject: release.name)
         }
         var result: [(name: String, table: Table)] = []
         for entry in release.tables {
@@ -54,7 +55,7 @@ public enum MovieLens {
         return nil
     }
 
-    private static func isFolder(_ url: URL) -> Bool {
+    static func isFolder(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }

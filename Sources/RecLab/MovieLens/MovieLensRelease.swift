@@ -23,9 +23,9 @@ public struct MovieLensRelease: Sendable, Equatable {
     /// The tables the release gives, in load order.
     public var tables: [TableFile]
 
-    /// Where GroupLens publishes the zip (downloading comes in a later version).
+    /// Where GroupLens publishes the zip.
     public var downloadURL: URL {
-        URL(string: "https://files.grouplens.org/datasets/movielens/\(zipName).zip")!
+        MovieLensSource.groupLensURL.appendingPathComponent(zipName + ".zip")
     }
 
     /// The zip's base name (`ml-10m` for the 10M release, whose folder is `ml-10M100K`).

@@ -15,6 +15,12 @@ extension Verbs {
             load model mf.model as mf2    # a model saved with: save model mf mf.model
             """,
         notes: """
+            load movielens looks for the release's unzipped folder in --data, $RECLAB_DATA and the
+            cache ($XDG_CACHE_HOME/reclab or ~/.cache/reclab); when it is in none of them it
+            downloads the zip from GroupLens (or $RECLAB_MOVIELENS_URL), checks it against the
+            checksum GroupLens publishes, unzips it into the cache and loads it. Offline, it says
+            which URL to download and where to unzip it.
+
             load model reads a file written by save model, of any kind, and binds the model to
             NAME (or the name it was saved under); it recommends, predicts and explains exactly as
             the saved model did. A damaged, truncated or foreign file is refused with one line and
@@ -35,12 +41,7 @@ extension Verbs {
             _ = call.arguments.next()
             let release = try call.arguments.expectName("a release name (small, 100k, 1m, 10m, 20m, 25m, 32m, latest)", usage: usage)
             try call.arguments.expectEnd(usage: usage)
-            do throws(RecLabError) {
-                let tables = try MovieLens.load(releaseNamed: release.text, searchFolders: call.session.dataFolders, cancel: cancel)
-                return .named(tables)
-            } catch {
-                throw ShellError(error.description, at: release)
-            }
+            return try MovieLensLoading.load(release, session: call.session)
         }
         let path = try call.arguments.expectName("a file path", usage: usage)
         if let extra = call.arguments.peek, call.arguments.remaining.allSatisfy({ $0.kind != .symbol }) {

@@ -17,6 +17,9 @@ public final class Session {
     public var peopleStore: PeopleStore?
     /// Where `load movielens` looks, in order.
     public var dataFolders: [URL]
+    /// Where `load movielens` downloads a release found in none of
+    /// ``dataFolders`` (its cache is looked in too); `nil`: no downloading.
+    public var movieLensSource: MovieLensSource?
     /// The terminal width, when there is a terminal.
     public var terminalWidth: Int?
     /// Whether a person is typing (interactive prompts are allowed).

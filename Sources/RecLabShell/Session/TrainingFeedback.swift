@@ -7,6 +7,8 @@ import RecLab
 /// nothing of it reaches transcripts, saved sessions or script output.
 public enum CommandProgress: Sendable, Equatable {
     /// `label` is `fraction` done after `seconds`; redraw the bar in place.
+    /// A NaN `fraction` means not known (a download of unannounced size):
+    /// the label and the time only.
     case running(label: String, fraction: Double, seconds: Double)
     /// The stage is over: erase the bar.
     case finished
