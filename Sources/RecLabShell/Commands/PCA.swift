@@ -2,7 +2,7 @@ import Foundation
 import RecLab
 
 extension Verbs {
-    /// `pca MODEL [N]`.
+    /// `pca MODEL [N] [to PATH.svg]`.
     static let pca = Verb(
         name: "pca", group: .models,
         summary: "the N most-rated movies' vectors on their first two principal components: a table and a scatter plot",
@@ -22,7 +22,7 @@ extension Verbs {
             them; look at the titles at each end to guess what the direction means.
             """
     ) { call in
-        let usage = "pca MODEL [N]"
+        let usage = call.usage
         let name = try call.arguments.expectName("a model with movie vectors (mf, als or lowrank)", usage: usage)
         let countToken = call.arguments.peek
         let count = try call.arguments.takeInteger("the number of movies", in: 2...1_000_000) ?? 50
