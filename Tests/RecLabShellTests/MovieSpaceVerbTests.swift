@@ -171,6 +171,16 @@ func tableHeader(_ text: String) -> [String] {
         #expect(out.unicodeScalars.contains { (0x2801 ... 0x28FF).contains($0.value) })
     }
 
+    @Test func twoMoviesSpanOneComponentAndTheOtherIsZero() throws {
+        let (h, _) = try SmallMF.session()
+        h.run("set width 80")
+        let out = h.run("pca mf 2")
+        #expect(out.contains("pc2 0.0%"), "\(out)")
+        // pc2 is 0 exactly: its axis is drawn around 0, not over rounding noise.
+        #expect(out.contains(" 0.0 ┤") && !out.contains("0.0000000") && !out.contains("e-1"), "\(out)")
+        #expect(out.contains("Forrest Gump") && out.contains("Shawshank Redemption"))
+    }
+
     @Test func boundPCAIsATableOfCentredCoordinates() throws {
         let (h, _) = try SmallMF.session()
         #expect(h.run("p = pca mf 200") == "p: 200 rows × 6 columns\n")
