@@ -38,3 +38,19 @@ struct HistogramBarsTests {
         #expect(!text.contains("nan") && !text.contains("inf"))
     }
 }
+
+/// A terminal line chart of many points: thinned to its dot columns, a
+/// single spike still shows.
+struct LinePlotTests {
+    @Test func aSpikeAmongManyPointsIsDrawn() {
+        var points = (0 ..< 100_000).map { (x: Double($0), y: Double($0 % 7)) }
+        points[61_234].y = 100
+        let text = LinePlot(points: points, width: 60, height: 10, xTitle: "x", yTitle: "y", fromZero: true).render()
+        let rows = text.split(separator: "\n").filter { $0.contains("┤") || $0.contains("│") }
+        #expect(rows.count == 10)
+        // The top row holds the spike's dots, and only a few columns of them.
+        let top = rows.first.map { $0.unicodeScalars.filter { (0x2801 ... 0x28FF).contains($0.value) }.count } ?? 0
+        #expect(top >= 1 && top <= 2, "\(text)")
+        #expect(text.contains("100"), "\(text)")
+    }
+}

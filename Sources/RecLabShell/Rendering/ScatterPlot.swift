@@ -87,7 +87,7 @@ public struct ScatterPlot: Sendable {
         let shown = points.filter { $0.x.isFinite && $0.y.isFinite }
         let xs = ScatterPlot.fitted(xRange, shown.map(\.x)), ys = ScatterPlot.fitted(yRange, shown.map(\.y))
         let yTicks = AxisTicks(lower: ys.lowerBound, upper: ys.upperBound, target: max(2, height / 4))
-        var yLabels = yTicks.values.map(yTicks.label)
+        var yLabels = ScatterPlot.tickLabels(yTicks)
         var labelWidth = yLabels.map(\.displayWidth).max() ?? 0
         if width - labelWidth - 2 < 8 {  // too narrow for tick labels and a plot: keep the plot
             (yLabels, labelWidth) = (yTicks.values.map { _ in "" }, 0)
@@ -131,11 +131,11 @@ public struct ScatterPlot: Sendable {
         var axis = Array(repeating: "─", count: plotColumns)
         var labels = Array(repeating: Character(" "), count: width)
         var free = 0  // the first cell a next label may use (one blank after the last)
-        for value in ticks.values {
+        for (value, label) in zip(ticks.values, ScatterPlot.tickLabels(ticks)) {
             let c = column(value) / 2
             guard c >= 0, c < plotColumns else { continue }
             axis[c] = "┬"
-            let text = Array(ticks.label(value))
+            let text = Array(label)
             let start = min(max(indent + 1 + c - text.count / 2, free), width - text.count)
             guard start >= free, start >= 0 else { continue }
             for (k, ch) in text.enumerated() { labels[start + k] = ch }
@@ -156,6 +156,14 @@ public struct ScatterPlot: Sendable {
         }
         lines.append(tickLine)
         return lines
+    }
+
+    /// The ticks' labels: compact from 100,000 up (`900M`, `1.2G`, as the
+    /// SVG axes and the histogram's count axis write them) when that still
+    /// tells every tick apart, else with the decimals the step needs.
+    static func tickLabels(_ ticks: AxisTicks) -> [String] {
+        let compact = ticks.values.map { abs($0) >= 1e5 ? ChartSVG.compact($0) : ticks.label($0) }
+        return Set(compact).count == compact.count ? compact : ticks.values.map(ticks.label)
     }
 
     /// The range given, or the points' range, widened when it has no extent.
