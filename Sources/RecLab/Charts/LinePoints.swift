@@ -72,8 +72,8 @@ public struct LinePoints: Sendable {
     /// The line of `y` against `x` (columns of equal length).
     ///
     /// - Throws: ``RecLabError`` when a column is text, or on cancellation.
-    /// - Complexity: O(n) in two passes split over the cores, the second
-    ///   only when thinning; O(n log n) up to 4 × `slices` rows.
+    /// - Complexity: O(n) in two passes split over the cores when
+    ///   thinning; O(n log n) up to 4 × `slices` rows.
     public init(x: Column, y: Column, slices: Int = 1000, cancel: Cancellation = .never) throws(RecLabError) {
         for c in [x, y] where c.type == .text { throw RecLabError("'\(c.name)' is not numeric") }
         let n = min(x.count, y.count), slices = max(1, slices)
@@ -114,7 +114,8 @@ public struct LinePoints: Sendable {
         var merged = [Slice](repeating: Slice(), count: slices)
         for (j, p) in points.enumerated() where p.x.isFinite && p.y.isFinite {
             let q = (p.x - low) * scale
-            merged[q.isFinite ? min(slices - 1, max(0, Int(q))) : 0].append(p.x, p.y, j)
+            // Clamped before conversion: points out of order must not trap.
+            merged[q.isFinite ? Int(min(Double(slices - 1), max(0, q))) : 0].append(p.x, p.y, j)
         }
         return LinePoints.points(of: merged)
     }

@@ -24,10 +24,10 @@ extension ScatterPlot {
     /// Writes the labels of `drawn` points on `canvas`, most important
     /// first, at most `limit` of them. A label has a blank cell (or the
     /// frame) either side on its row, so it touches no other label or
-    /// point; it never leaves the plotting area,
-    /// never hides its own point or a point already labelled, and hides
-    /// the dots of at most a third of its cells; among the spots that
-    /// qualify, the one hiding fewest dots wins, then the nearest.
+    /// point; it never leaves the plotting area, never hides its own point
+    /// or a point already labelled, and hides the dots of at most a third
+    /// of its cells. Among the spots that qualify, the one hiding fewest
+    /// dots wins, then the nearest.
     ///
     /// - Returns: each placed label's text, canvas row and first column.
     /// - Complexity: O(labels × spots × label width).
