@@ -79,6 +79,22 @@ struct ChartVerbTests {
         h.refuses("hist ratings nosuch", blaming: "nosuch") { $0.contains("unknown column") }
     }
 
+    @Test func plotOfManyRowsKeepsEachSlicesExtremes() throws {
+        let h = try SessionHarness.withMovieLens()
+        let folder = try TempFolder()
+        let path = folder.path("line.svg")
+        let out = h.run("plot ratings timestamp rating to \(path)")
+        #expect(out.hasSuffix("wrote \(path)\n") && !out.contains("note:"), "\(out)")
+        // 100,836 rows in 1,000 slices of time: at most four points each,
+        // among them the lowest (0.5) and highest (5) ratings.
+        let svg = try String(contentsOfFile: path, encoding: .utf8)
+        let list = try #require(svg.firstMatch(of: #/<polyline points="([^"]*)"/#)).1
+        let ys = list.split(separator: " ").compactMap { $0.split(separator: ",").last.flatMap { Double($0) } }
+        #expect(ys.count > 1000 && ys.count <= 4000, "\(ys.count) points")
+        #expect(Set(ys).count >= 10)  // every half star from 0.5 to 5 is some slice's extreme
+        for line in out.split(separator: "\n") { #expect(line.displayWidth <= 120) }
+    }
+
     @Test func plotCountsRatingsPerMonthAndWritesSVG() throws {
         let h = try SessionHarness.withMovieLens()
         let folder = try TempFolder()

@@ -171,6 +171,16 @@ func tableHeader(_ text: String) -> [String] {
         #expect(out.unicodeScalars.contains { (0x2801 ... 0x28FF).contains($0.value) })
     }
 
+    @Test func twoMoviesSpanOneComponentAndTheOtherIsZero() throws {
+        let (h, _) = try SmallMF.session()
+        h.run("set width 80")
+        let out = h.run("pca mf 2")
+        #expect(out.contains("pc2 0.0%"), "\(out)")
+        // pc2 is 0 exactly: its axis is drawn around 0, not over rounding noise.
+        #expect(out.contains(" 0.0 ┤") && !out.contains("0.0000000") && !out.contains("e-1"), "\(out)")
+        #expect(out.contains("Forrest Gump") && out.contains("Shawshank Redemption"))
+    }
+
     @Test func boundPCAIsATableOfCentredCoordinates() throws {
         let (h, _) = try SmallMF.session()
         #expect(h.run("p = pca mf 200") == "p: 200 rows × 6 columns\n")
@@ -252,12 +262,12 @@ func tableHeader(_ text: String) -> [String] {
     @Test func pcaWords() throws {
         let (h, _) = try SmallMF.session()
         h.run("train itemknn")
-        h.refuses("pca", with: "expected a model with movie vectors (mf, als or lowrank); usage: pca MODEL [N]")
+        h.refuses("pca", with: "expected a model with movie vectors (mf, als or lowrank); usage: pca MODEL [N] [to PATH.svg]")
         h.refuses("pca itemknn", blaming: "itemknn",
                   with: "'itemknn' is an itemknn model, which has no movie vectors; pca works with mf, als or lowrank models (yours: mf)")
         h.refuses("pca mf 1", blaming: "1", with: "the number of movies must be a whole number from 2 to 1000000")
         h.refuses("pca mf 20000", blaming: "20000", with: "mf has vectors for 9,724 movies only; ask for 2 to 9724")
-        h.refuses("pca mf 50 60", blaming: "60", with: "unexpected '60'; usage: pca MODEL [N]")
+        h.refuses("pca mf 50 60", blaming: "60", with: "unexpected '60'; usage: pca MODEL [N] [to PATH.svg]")
         h.refuses("pca mf | head 3", blaming: "head") { $0.hasPrefix("'pca' gives no table to pipe into 'head'") }
     }
 }

@@ -55,11 +55,13 @@ import Testing
         let top = drawing.lines.first { $0.contains("top right") } ?? ""
         #expect(top.hasSuffix("top right \u{2808}"), "\(drawing.text)")
         #expect(drawing.lines.contains { $0.contains("\u{2840} left") })
-        // Three labels for one spot: right, then left, then none.
+        // Three labels for one spot: right, then left, then on a row beside it.
         let middle = drawing.lines.first { $0.contains("middle") } ?? ""
         #expect(middle.contains(#/second [⠀-⣿] middle/#), "\(middle)")
-        #expect(drawing.placedLabels == ["left", "top right", "middle", "second"])
-        #expect(!drawing.text.contains("crowded") && !drawing.text.contains("long"))
+        #expect(drawing.placedLabels == ["left", "top right", "middle", "second", "crowded out"])
+        let rows = drawing.labels.map(\.line)
+        #expect(abs(rows[4] - rows[2]) == 1, "\(drawing.text)")
+        #expect(!drawing.text.contains("long"))
     }
 
     @Test func wideCharactersInLabelsStillFit() {
@@ -110,6 +112,9 @@ import Testing
         #expect(small.values.map(small.label) == ["0.002", "0.003", "0.004"])
         #expect(AxisTicks(lower: 1, upper: 1, target: 4).values.isEmpty)
         #expect(AxisTicks(lower: 0, upper: .infinity, target: 4).values.isEmpty)
+        // Steps too small for decimals are written in scientific notation.
+        let tiny = AxisTicks(lower: -2e-17, upper: 2e-17, target: 4)
+        #expect(tiny.values.map(tiny.label) == ["-2e-17", "-1e-17", "0", "1e-17", "2e-17"])
         // Near 1e16 a step of 1 cannot advance k; the loop still ends.
         #expect(AxisTicks(lower: 1e16, upper: 1e16 + 4, target: 4).values.count <= 14)
     }
@@ -133,5 +138,68 @@ import Testing
         #expect(completer.complete(word: "", before: "similar 1 min ").isEmpty)
         // Titles still complete inside quotes.
         #expect(completer.complete(word: "Poppins", before: #"similar "Mary "#).contains("Poppins (1964)\""))
+    }
+}
+
+/// Labels in a dense cloud: many find a spot, none overlaps another, the
+/// frame, or a labelled point.
+@Suite struct ScatterLabelTests {
+    /// `n` points in a dense oval (sums of uniforms, so the edges are
+    /// sparse), the 60 farthest from the centre labelled, farthest first.
+    func denseCloud(_ n: Int) -> [ScatterPlot.Point] {
+        var state: UInt64 = 11
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53) - 0.5
+        }
+        let xy = (0 ..< n).map { _ in (x: next() + next() + next(), y: next() + next() + next()) }
+        let order = ScatterPlot.farthestFirst(x: xy.map(\.x), y: xy.map(\.y))
+        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        return order.map { k in
+            ScatterPlot.Point(x: xy[k].x, y: xy[k].y, label: (rank[k] ?? n) < 60 ? "point number \(k)" : nil)
+        }
+    }
+
+    @Test func aDenseCloudGetsManyLabelsThatNeverOverlap() throws {
+        for (n, width, atLeast) in [(1000, 120, 12), (3000, 120, 12), (3000, 80, 9), (10000, 100, 6)] {
+            let points = denseCloud(n)
+            let drawing = ScatterPlot(points: points, width: width, height: 20, xTitle: "x", yTitle: "y").render()
+            let context = "\(n) points, \(width) wide:\n\(drawing.text)"
+            #expect(drawing.labels.count >= atLeast && drawing.labels.count <= 12, "\(drawing.labels.count) labels; \(context)")
+            // The plotting area: right of the y axis, the 20 rows under the title.
+            let frameColumn = try #require(drawing.lines[1].firstIndex { $0 == "┤" || $0 == "│" }
+                .map { drawing.lines[1].prefix(upTo: $0).displayWidth })
+            for label in drawing.labels {
+                #expect((1 ... 20).contains(label.line) && label.columns.lowerBound > frameColumn
+                        && label.columns.upperBound <= width, "\(label); \(context)")
+                // Written whole where it says, its line's frame intact.
+                let cells = Array(drawing.lines[label.line].map(String.init))
+                #expect(cells.count >= label.columns.upperBound
+                        && cells[label.columns].joined() == label.text, "\(label.text); \(context)")
+                #expect(cells[frameColumn] == "┤" || cells[frameColumn] == "│")
+            }
+            // No two labels on a line overlap or touch.
+            for (a, b) in allPairs(drawing.labels) where a.line == b.line {
+                #expect(a.columns.upperBound < b.columns.lowerBound || b.columns.upperBound < a.columns.lowerBound,
+                        "\(a.text) / \(b.text); \(context)")
+            }
+            #expect(Set(drawing.placedLabels).count == drawing.labels.count)
+        }
+    }
+
+    @Test func morePlacesThanBesideThePoint() {
+        // A point in a full row: no room beside it, room on the rows around.
+        var points = (0 ..< 120).map { ScatterPlot.Point(x: Double($0), y: 5) }
+        points.insert(ScatterPlot.Point(x: 60, y: 5, label: "in the crowd"), at: 0)
+        points += [.init(x: 0, y: 0), .init(x: 0, y: 10)]
+        let drawing = ScatterPlot(points: points, width: 70, height: 9).render()
+        #expect(drawing.placedLabels == ["in the crowd"], "\(drawing.text)")
+        let line = drawing.labels.first?.line ?? 0
+        #expect(!drawing.lines[line].contains("⣀") && !drawing.lines[line].contains("⠤"), "\(drawing.text)")
+    }
+
+    /// Every unordered pair of `items`.
+    func allPairs<T>(_ items: [T]) -> [(T, T)] {
+        items.indices.flatMap { i in items.indices.filter { $0 > i }.map { (items[i], items[$0]) } }
     }
 }

@@ -32,6 +32,9 @@ struct SVGDocumentTests {
         #expect(SVGDocument.number(0.126) == "0.13")
         #expect(SVGDocument.number(-4.10) == "-4.1")
         #expect(SVGDocument.number(.nan) == "0")
+        #expect(SVGDocument.number(-0.05) == "-0.05" && SVGDocument.number(0.07) == "0.07" && SVGDocument.number(-0.001) == "0")
+        #expect(SVGDocument.number(1234.567) == "1234.57" && SVGDocument.number(-2.5) == "-2.5" && SVGDocument.number(99.999) == "100")
+        #expect(SVGDocument.number(1e20) == "100000000000000000000" && SVGDocument.number(-7e16) == "-70000000000000000")
     }
 
     @Test func chartsAreValidXMLAt800By500() throws {

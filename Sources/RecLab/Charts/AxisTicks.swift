@@ -41,9 +41,12 @@ public struct AxisTicks: Sendable, Equatable {
         values = ticks
     }
 
-    /// `value` with the decimals the step needs (`0.5` → 1, `20` → 0).
+    /// `value` with the decimals the step needs (`0.5` → 1, `20` → 0);
+    /// steps below 10⁻⁶ in scientific notation (`2.5e-08`), which would
+    /// otherwise need more decimals than a label has room for.
     public func label(_ value: Double) -> String {
         let shown = abs(value) < step * 1e-9 ? 0 : value
+        if step < 1e-6 { return shown == 0 ? "0" : String(format: "%.3g", shown) }
         return shown.formatted(fractionDigits: decimals)
     }
 }

@@ -59,22 +59,22 @@ public enum ChartSVG {
 
     /// Vertical bars of one or more histograms on the same edges (drawn
     /// translucent over each other when several), counts on a log scale
-    /// when asked.
+    /// when asked: from 1 at the bottom, a count of 1 drawn as a 3-pixel
+    /// stub so it differs from an empty bin.
     ///
     /// - Complexity: O(series × bins).
     public static func histogram(_ series: [(name: String, histogram: Histogram)], title: String, xTitle: String,
                                  log: Bool) -> SVGDocument {
         let edges = series.first?.histogram.edges ?? [0, 1]
         let most = Double(series.flatMap(\.histogram.counts).max() ?? 0)
-        let height = { (c: Int) -> Double in log ? (c > 0 ? log10(Double(c)) + 1 : 0) : Double(c) }
-        let top = log ? (log10(max(1, most)) + 1).rounded(.up) + 0.001 : max(1, most * 1.05)
+        // A log axis runs from a count of 1 (log 0 has no place on it) to the
+        // next power of ten; heights are in decades.
+        let height = { (c: Int) -> Double in log ? (c > 0 ? log10(Double(c)) : 0) : Double(c) }
+        let top = log ? max(1, log10(max(1, most)).rounded(.up)) + 0.001 : max(1, most * 1.05)
         var frame = Frame(x: (edges.first ?? 0) ... (edges.last ?? 1), y: 0 ... top)
         var yTicks: [Tick] = []
         if log {
-            for k in 0 ... Int(top) {
-                let label = k == 0 ? "0" : String(Int64(pow(10, Double(k - 1))))
-                yTicks.append((Double(k), label))
-            }
+            for k in 0 ... Int(top) { yTicks.append((Double(k), compact(pow(10, Double(k))))) }
         } else {
             yTicks = ticks(0 ... top, target: 6)
         }
@@ -90,7 +90,10 @@ public enum ChartSVG {
         for (k, s) in series.enumerated() {
             for (b, c) in s.histogram.counts.enumerated() where c > 0 && b + 1 < edges.count {
                 let (x0, x1) = (frame.px(edges[b]), frame.px(edges[b + 1]))
-                let y = frame.py(height(c))
+                // A count of 1 sits on a log axis' start: a 3-pixel stub shows
+                // it. On a linear axis a hairline keeps small counts visible,
+                // as the terminal's eighth-block does.
+                let y = min(frame.py(height(c)), frame.bottom - (log ? 3 : 1))
                 let gap = x1 - x0 > 6 ? 1.0 : 0
                 frame.svg.rect(x: x0 + gap, y: y, width: x1 - x0 - 2 * gap, height: frame.bottom - y,
                                fill: colours[k % colours.count], opacity: opacity)

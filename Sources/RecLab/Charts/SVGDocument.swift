@@ -42,10 +42,18 @@ public struct SVGDocument: Sendable {
     /// value that is not finite.
     public static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        let rounded = (value * 100).rounded() / 100
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
-        var s = String(format: "%.2f", rounded)
-        while s.hasSuffix("0") { s.removeLast() }
+        let hundredths = (value * 100).rounded()
+        guard abs(hundredths) < 9e15 else {
+            // Beyond Int64's exact range: no decimals matter any more.
+            var s = String(format: "%.0f", value.rounded())
+            if s == "-0" { s = "0" }
+            return s
+        }
+        // Integer arithmetic, not String(format:): a polyline writes
+        // thousands of these, and formatting dominated drawing it.
+        let cents = Int64(hundredths), whole = cents / 100, part = abs(cents % 100)
+        var s = cents < 0 && whole == 0 ? "-0" : String(whole)
+        if part != 0 { s += part % 10 == 0 ? "." + String(part / 10) : (part < 10 ? ".0" : ".") + String(part) }
         return s
     }
 

@@ -1,6 +1,6 @@
 /// How many rows `sample` keeps.
 public enum SampleSize: Sendable, Equatable {
-    /// Exactly this many rows (per group: its share of them, see
+    /// Exactly this many rows (shared out among strata, see
     /// ``Table/sample(_:by:seed:cancel:)``).
     case count(Int)
     /// This share of the rows, between 0 and 1.
@@ -11,40 +11,38 @@ extension Table {
     /// A random subset of the rows, in their original order; the same seed
     /// gives the same rows on every platform.
     ///
-    /// With `stratum`, each group of equal `stratum` values (missing values
-    /// forming a group of their own) keeps its share: a group of g rows keeps
-    /// round(g × fraction) rows, halves rounded up, where fraction is the
-    /// asked share or count ÷ rows. The total can therefore differ slightly
-    /// from an asked count.
+    /// The total kept is the asked count, or round(rows × fraction) with
+    /// halves rounded up. With `strata`, the rows are sampled within each
+    /// stratum (each distinct combination of the columns' values, a missing
+    /// value counting as one more value), and each stratum keeps its share
+    /// of that total (see ``Table/apportion(_:among:seed:)``): its quota
+    /// rounded down or up, up with a chance equal to the quota's fraction,
+    /// the total exact. The first column's groups (each movie, for `movieId,
+    /// rating`) also keep their share rounded down or up.
     ///
     /// - Throws: ``RecLabError`` for a negative count, a count above the
     ///   number of rows, a fraction outside 0…1, an unknown column, or
     ///   cancellation.
-    /// - Complexity: O(rows): one random draw per row.
-    public func sample(_ size: SampleSize, by stratum: String? = nil, seed: UInt64,
+    /// - Complexity: O(rows × columns + strata × log strata): one random draw
+    ///   per row, one hash or array lookup per row and column.
+    public func sample(_ size: SampleSize, by strata: [String] = [], seed: UInt64,
                        cancel: Cancellation = .never) throws(RecLabError) -> Table {
-        let fraction: Double
+        let total: Int
         switch size {
         case .count(let n):
             guard n >= 0 else { throw RecLabError("cannot sample a negative number of rows (\(n))", subject: String(n)) }
             guard n <= rowCount else {
                 throw RecLabError("cannot sample \(n) rows from a table of \(rowCount)", subject: String(n))
             }
-            if stratum == nil { return gather(try randomRows(keeping: [n], groups: nil, seed: seed, cancel: cancel).0) }
-            fraction = rowCount == 0 ? 0 : Double(n) / Double(rowCount)
+            total = n
         case .fraction(let f):
-            fraction = try Table.checkedFraction(f)
+            total = Table.share(rowCount, try Table.checkedFraction(f))
         }
-        guard let stratum else {
-            return gather(try randomRows(keeping: [Table.share(rowCount, fraction)], groups: nil, seed: seed, cancel: cancel).0)
+        guard !strata.isEmpty else {
+            return gather(try randomRows(keeping: [total], groups: nil, seed: seed, cancel: cancel).0)
         }
-        let index = try GroupIndex(try requireColumn(stratum), cancel: cancel)
-        // Rows with a missing stratum form one more group, numbered last.
-        let missingGroup = Int32(index.count)
-        let groups = index.rowGroups.map { $0 < 0 ? missingGroup : $0 }
-        var sizes = [Int](repeating: 0, count: index.count + 1)
-        for g in groups { sizes[Int(g)] += 1 }
-        let keep = sizes.map { Table.share($0, fraction) }
+        let (groups, sizes) = try self.strata(strata, cancel: cancel)
+        let keep = Table.apportion(total, among: sizes, seed: seed)
         return gather(try randomRows(keeping: keep, groups: groups, seed: seed, cancel: cancel).0)
     }
 

@@ -17,7 +17,8 @@ extension Verbs {
             Ratings in steps of 0.5 get one bar per half star, small integer ranges one bar
             per value; other columns about log2(n)+1 bins of a round width (at most 40),
             or about N with 'bins N' (1 to 1000). 'log' draws counts on a log scale
-            (power laws: ratings per movie, per user). Missing cells are left out, with a
+            (power laws: ratings per movie, per user) starting at a count of 1: a bin of
+            1 is a stub (▌), an empty bin has no bar. Missing cells are left out, with a
             note. Several columns (TABLE.COL names another table's column) are counted on
             the same bins and drawn over each other.
             """

@@ -2,7 +2,7 @@ import Foundation
 import RecLab
 
 extension Verbs {
-    /// `pca MODEL [N]`.
+    /// `pca MODEL [N] [to PATH.svg]`.
     static let pca = Verb(
         name: "pca", group: .models,
         summary: "the N most-rated movies' vectors on their first two principal components: a table and a scatter plot",
@@ -22,7 +22,7 @@ extension Verbs {
             them; look at the titles at each end to guess what the direction means.
             """
     ) { call in
-        let usage = "pca MODEL [N]"
+        let usage = call.usage
         let name = try call.arguments.expectName("a model with movie vectors (mf, als or lowrank)", usage: usage)
         let countToken = call.arguments.peek
         let count = try call.arguments.takeInteger("the number of movies", in: 2...1_000_000) ?? 50
@@ -78,8 +78,13 @@ struct MovieProjection {
     var lookup: MovieLookup?
 
     /// Coordinate `k` of each movie (0 when the model has fewer factors).
+    /// A component that explains no variance (two movies span one
+    /// direction only) is 0 exactly, not rounding noise of 1e-17, so its
+    /// axis is drawn around 0 rather than stretched over the noise.
     func coordinates(_ k: Int) -> [Double] {
-        components.projections.map { k < $0.count ? $0[k] : 0 }
+        let share = k < components.varianceShares.count ? components.varianceShares[k] : 0
+        guard share > 1e-12 else { return components.projections.map { _ in 0 } }
+        return components.projections.map { k < $0.count ? $0[k] : 0 }
     }
 
     /// Two lines: what was projected, and the share of variance each
@@ -108,7 +113,7 @@ struct MovieProjection {
     }
 
     /// The movies as dots, the farthest from the centre labelled first.
-    func plot(width: Int, labels: Int = 12) -> ScatterPlot.Drawing {
+    func plot(width: Int, labels: Int = 60) -> ScatterPlot.Drawing {
         let (x, y) = (coordinates(0), coordinates(1))
         let spread = { (v: [Double]) -> Double in max((v.max() ?? 0) - (v.min() ?? 0), .leastNormalMagnitude) }
         let (sx, sy) = (spread(x), spread(y))

@@ -1,22 +1,40 @@
 extension Verbs {
-    /// `sample [TABLE] N|P% [by COL] [seed S]`: random rows, kept in order.
+    /// `sample [TABLE] N|P% [by COL[, COL]...] [seed S]`: random rows, kept in order.
     static let sample = Verb(
         name: "sample", group: .tables,
         summary: "random rows (a number or a percentage), optionally within each group",
-        forms: ["sample [TABLE] N|P% [by COL] [seed S]"],
+        forms: ["sample [TABLE] N|P% [by COL[, COL]...] [seed S]"],
         example: """
             sample ratings 1000 seed 7
-            sample ratings 10% by movieId     # each movie keeps its share of the rows
+            sample ratings 10% by movieId            # each movie keeps its share of the rows
+            sample ratings 10% by movieId, rating    # ...and of each of its scores
+            """,
+        notes: """
+            With 'by', rows are drawn within each stratum: each value of COL, or each
+            combination of values of several columns (a missing value counts as a value).
+            The total is N, or round(rows × P%) with halves rounded up. Each stratum keeps
+            its quota (its rows × the share) rounded down or up, so the total is exact:
+            the fractions left after rounding down are laid end to end, strata in order of
+            their values, and one random comb with a tooth every whole row picks which
+            strata round up, each with a chance equal to its fraction (no stratum is
+            favoured on average). With several columns the first column's groups keep
+            their share too: 'by movieId, rating' keeps each movie's share of the rows,
+            rounded, and of each of its scores. The same seed gives the same rows.
             """
     ) { call in
-        let usage = "sample [TABLE] N|P% [by COL] [seed S]"
+        let usage = "sample [TABLE] N|P% [by COL[, COL]...] [seed S]"
         let table = try call.table(keywords: ["by", "seed"])
         let size = try sampleSize(&call.arguments, usage: usage)
-        var stratum: String?
-        if call.arguments.take("by") { stratum = try call.column(of: table) }
+        var strata: [String] = []
+        if call.arguments.take("by") {
+            repeat { strata.append(try call.column(of: table)) } while call.arguments.takeSymbol(",")
+            if let t = call.arguments.peek, t.text.lowercased() != "seed", table.index(of: t.text) != nil {
+                throw ShellError("separate the columns with a comma: 'by \(strata.joined(separator: ", ")), \(t.text)'", at: t)
+            }
+        }
         let seed = try seedOption(&call, usage: usage)
         try call.arguments.expectEnd(usage: usage)
-        return .table(try table.sample(size, by: stratum, seed: seed, cancel: call.session.cancellation))
+        return .table(try table.sample(size, by: strata, seed: seed, cancel: call.session.cancellation))
     }
 
     /// `A, B = split [TABLE] P% [seed S]`: a random split in two.

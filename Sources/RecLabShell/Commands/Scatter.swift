@@ -13,9 +13,11 @@ extension Verbs {
             scatter s count mean label title to s.svg     # also written as SVG (800×500)
             """,
         notes: """
-            Labels go to the points farthest from the middle of the cloud: a dozen in the
-            terminal (where they fit), 30 in the SVG. At most 20,000 points, evenly spaced
-            through the table, are drawn in the SVG.
+            Labels go to the points farthest from the middle of the cloud, farthest first:
+            up to a dozen in the terminal, each beside its point, on the row above or below,
+            or two rows away joined by ╎, where it touches no other label or point and
+            hides few dots; 30 in the SVG. At most 20,000 points, evenly spaced through the
+            table, are drawn in the SVG.
             """
     ) { call in
         let table = try call.table(keywords: ["label", "to"])
@@ -42,7 +44,7 @@ extension Verbs {
         let width = ChartArguments.width(call.session)
         let height = width >= 80 ? 20 : max(8, width / 4)
         let terminalPoints = order.enumerated().map { rank, k in
-            ScatterPlot.Point(x: xs[k], y: ys[k], label: rank < 12 ? label(k).map { $0.truncated(toWidth: 22) } : nil)
+            ScatterPlot.Point(x: xs[k], y: ys[k], label: rank < 60 ? label(k).map { $0.truncated(toWidth: 22) } : nil)
         }
         var text = ScatterPlot(points: terminalPoints, width: width, height: height, xTitle: x.name, yTitle: y.name).render().text
         if rows.isEmpty { text += "\nnote: no rows with both \(x.name) and \(y.name) to draw" }

@@ -49,6 +49,28 @@ struct BrailleCanvas: Sendable {
         return range.allSatisfy { cells[row * columns + $0] == .dots(0) }
     }
 
+    /// Whether cells `columns` of `row` all lie on the canvas.
+    func contains(row: Int, columns range: Range<Int>) -> Bool {
+        row >= 0 && row < rows && range.lowerBound >= 0 && range.upperBound <= columns
+    }
+
+    /// How many of cells `columns` of `row` hold dots.
+    func dotCells(row: Int, columns range: Range<Int>) -> Int {
+        guard contains(row: row, columns: range) else { return 0 }
+        return range.filter { if case .dots(let bits) = cells[row * columns + $0] { bits != 0 } else { false } }.count
+    }
+
+    /// Whether cell (`row`, `column`) is blank or off the canvas.
+    func isBlankOrOutside(row: Int, column: Int) -> Bool {
+        guard row >= 0, row < rows, column >= 0, column < columns else { return true }
+        return cells[row * columns + column] == .dots(0)
+    }
+
+    /// Whether any of cells `columns` of `row` holds text.
+    func hasText(row: Int, columns range: Range<Int>) -> Bool {
+        range.contains { hasText(row: row, column: $0) }
+    }
+
     /// Whether cell (`row`, `column`) holds text; outside the canvas, no.
     func hasText(row: Int, column: Int) -> Bool {
         guard row >= 0, row < rows, column >= 0, column < columns else { return false }

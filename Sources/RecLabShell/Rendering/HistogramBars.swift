@@ -34,10 +34,11 @@ struct HistogramBars {
         let countWidth = counts.flatMap { $0 }.map { NumberFormatting.grouped($0).count }.max() ?? 1
         let barWidth = max(10, max(30, width) - labelWidth - countWidth - 3)
         let most = Double(counts.flatMap { $0 }.max() ?? 0)
-        let top = log ? Foundation.log10(max(1, most)) + 1 : max(1, most)
+        // A log axis starts at a count of 1 (log 0 has no place on it), at
+        // least one decade long; see `logLength`.
+        let top = log ? max(1, Foundation.log10(max(1, most))) : max(1, most)
         let length = { (c: Int) -> Double in
-            let h = log ? (c > 0 ? Foundation.log10(Double(c)) + 1 : 0) : Double(c)
-            return h / top * Double(barWidth)
+            log ? HistogramBars.logLength(c, decades: top, cells: barWidth) : Double(c) / top * Double(barWidth)
         }
         var lines: [String] = []
         for b in labels.indices {
@@ -56,6 +57,16 @@ struct HistogramBars {
         return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
     }
 
+    /// A bar's length in cells on a log axis of `decades` decades from 1
+    /// over `cells` cells: log10(count) of the way, but at least half a cell
+    /// for any count, so a count of 1 (which sits on the axis' start) shows
+    /// as a stub ▌, unlike an empty bin. Half a cell is less than a count of
+    /// 2 needs whenever a decade spans more than 1.7 cells.
+    static func logLength(_ count: Int, decades: Double, cells: Int) -> Double {
+        guard count > 0 else { return 0 }
+        return max(0.5, Foundation.log10(Double(count)) / decades * Double(cells))
+    }
+
     /// A bar of `length` cells: whole blocks, then an eighth-block for the
     /// rest (only for the first series; others round to whole cells).
     static func bar(_ length: Double, glyph: Character, fine: Bool) -> String {
@@ -66,12 +77,12 @@ struct HistogramBars {
     }
 
     /// The axis line with ticks at round counts (powers of ten on a log
-    /// scale), and their labels.
+    /// scale, starting with 1 at the corner), and their labels.
     private func axis(barWidth: Int, indent: Int, top: Double) -> [String] {
         var ticks: [(position: Int, label: String)] = []
         if log {
-            for k in 0 ..< Int(top.rounded(.up)) {
-                let p = Int((Double(k + 1) / top * Double(barWidth)).rounded())
+            for k in 0 ... Int(top.rounded(.down)) {
+                let p = Int((Double(k) / top * Double(barWidth)).rounded())
                 if p < barWidth { ticks.append((p, HistogramBars.compact(pow(10, Double(k))))) }
             }
         } else {

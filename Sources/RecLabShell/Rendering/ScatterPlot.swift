@@ -1,5 +1,5 @@
 /// A scatter plot drawn in the terminal: braille dots (2 × 4 per cell),
-/// axes with round ticks, and labels beside the points that have room.
+/// axes with round ticks, and labels beside (or near) the points that have room.
 ///
 /// ```
 /// pc2
@@ -36,7 +36,9 @@ public struct ScatterPlot: Sendable {
         /// The lines of the plot, each at most ``ScatterPlot/width`` cells wide.
         public var lines: [String]
         /// The labels that found room, in the order they were placed.
-        public var placedLabels: [String]
+        public var labels: [PlacedLabel]
+        /// Their texts.
+        public var placedLabels: [String] { labels.map(\.text) }
         /// The number of points drawn.
         public var drawnPoints: Int
 
@@ -46,6 +48,9 @@ public struct ScatterPlot: Sendable {
 
     /// The points, labelled ones placed in order: give the most important first.
     public var points: [Point]
+    /// The most labels written; more labelled points may be given, the
+    /// later ones taking the place of those that find no room.
+    public var labelLimit: Int
     /// The widest a line may be, in cells (at least 12).
     public var width: Int
     /// The height of the plotting area, in lines (at least 2).
@@ -62,8 +67,9 @@ public struct ScatterPlot: Sendable {
     /// A plot of `points` in at most `width` cells across and `height`
     /// lines of plotting area.
     public init(points: [Point], width: Int = 80, height: Int = 20, xRange: ClosedRange<Double>? = nil,
-                yRange: ClosedRange<Double>? = nil, xTitle: String = "", yTitle: String = "") {
+                yRange: ClosedRange<Double>? = nil, xTitle: String = "", yTitle: String = "", labelLimit: Int = 12) {
         self.points = points
+        self.labelLimit = labelLimit
         self.width = width
         self.height = height
         self.xRange = xRange
@@ -74,13 +80,14 @@ public struct ScatterPlot: Sendable {
 
     /// Draws the plot.
     ///
-    /// - Complexity: O(points + width × height + labels × width).
+    /// - Complexity: O(points + width × height + labels × width), labels
+    ///   placed as ``placeLabels(_:on:limit:)`` says.
     public func render() -> Drawing {
         let width = max(12, self.width), height = max(2, self.height)
         let shown = points.filter { $0.x.isFinite && $0.y.isFinite }
         let xs = ScatterPlot.fitted(xRange, shown.map(\.x)), ys = ScatterPlot.fitted(yRange, shown.map(\.y))
         let yTicks = AxisTicks(lower: ys.lowerBound, upper: ys.upperBound, target: max(2, height / 4))
-        var yLabels = yTicks.values.map(yTicks.label)
+        var yLabels = ScatterPlot.tickLabels(yTicks)
         var labelWidth = yLabels.map(\.displayWidth).max() ?? 0
         if width - labelWidth - 2 < 8 {  // too narrow for tick labels and a plot: keep the plot
             (yLabels, labelWidth) = (yTicks.values.map { _ in "" }, 0)
@@ -96,11 +103,7 @@ public struct ScatterPlot: Sendable {
             canvas.setDot(x: x, y: y)
             drawn.append((p, y / 4, x / 2))
         }
-        var placed: [String] = []
-        for (point, r, c) in drawn {
-            guard let label = point.label, !label.isEmpty else { continue }
-            if ScatterPlot.place(label, row: r, besideColumn: c, on: &canvas) { placed.append(label) }
-        }
+        let placed = ScatterPlot.placeLabels(drawn, on: &canvas, limit: labelLimit)
 
         var lines: [String] = []
         if !yTitle.isEmpty { lines.append(yTitle.truncated(toWidth: width)) }
@@ -113,7 +116,12 @@ public struct ScatterPlot: Sendable {
             lines.append(label + " " + (tickLabels[r] == nil ? "│" : "┤") + canvas.line(r))
         }
         lines += xAxis(xs, plotColumns: plotColumns, indent: labelWidth + 1, width: width, column: column)
-        return Drawing(lines: lines.map { ScatterPlot.trimmed($0) }, placedLabels: placed, drawnPoints: drawn.count)
+        let top = yTitle.isEmpty ? 0 : 1
+        let labels = placed.map { label in
+            PlacedLabel(text: label.text, line: top + label.row,
+                        columns: labelWidth + 2 + label.column ..< labelWidth + 2 + label.column + label.text.displayWidth)
+        }
+        return Drawing(lines: lines.map { ScatterPlot.trimmed($0) }, labels: labels, drawnPoints: drawn.count)
     }
 
     /// The axis line with its ticks, the tick labels, and the axis title.
@@ -123,11 +131,11 @@ public struct ScatterPlot: Sendable {
         var axis = Array(repeating: "─", count: plotColumns)
         var labels = Array(repeating: Character(" "), count: width)
         var free = 0  // the first cell a next label may use (one blank after the last)
-        for value in ticks.values {
+        for (value, label) in zip(ticks.values, ScatterPlot.tickLabels(ticks)) {
             let c = column(value) / 2
             guard c >= 0, c < plotColumns else { continue }
             axis[c] = "┬"
-            let text = Array(ticks.label(value))
+            let text = Array(label)
             let start = min(max(indent + 1 + c - text.count / 2, free), width - text.count)
             guard start >= free, start >= 0 else { continue }
             for (k, ch) in text.enumerated() { labels[start + k] = ch }
@@ -150,18 +158,12 @@ public struct ScatterPlot: Sendable {
         return lines
     }
 
-    /// Writes `label` right of cell `c` of row `r`, else left of it, where
-    /// every cell it takes is blank and a blank separates it from other text.
-    private static func place(_ label: String, row r: Int, besideColumn c: Int, on canvas: inout BrailleCanvas) -> Bool {
-        let w = label.displayWidth
-        for start in [c + 2, c - 1 - w] {
-            let cells = start ..< start + w
-            guard canvas.isBlank(row: r, columns: cells),
-                  !canvas.hasText(row: r, column: start - 1), !canvas.hasText(row: r, column: start + w) else { continue }
-            canvas.write(label, row: r, column: start)
-            return true
-        }
-        return false
+    /// The ticks' labels: compact from 100,000 up (`900M`, `1.2G`, as the
+    /// SVG axes and the histogram's count axis write them) when that still
+    /// tells every tick apart, else with the decimals the step needs.
+    static func tickLabels(_ ticks: AxisTicks) -> [String] {
+        let compact = ticks.values.map { abs($0) >= 1e5 ? ChartSVG.compact($0) : ticks.label($0) }
+        return Set(compact).count == compact.count ? compact : ticks.values.map(ticks.label)
     }
 
     /// The range given, or the points' range, widened when it has no extent.
