@@ -18,6 +18,22 @@ struct LogHistogramSVGTests {
         }
     }
 
+    @Test(arguments: [false, true]) func overlaidBarsStayUnderTheLegend(log: Bool) throws {
+        let a = Histogram(edges: [0, 1, 2, 3], counts: [10, 50, 1000])
+        let b = Histogram(edges: [0, 1, 2, 3], counts: [900, 5, 1])
+        let svg = ChartSVG.histogram([("before", a), ("after", b)], title: "t", xTitle: "x", log: log)
+        let rects = try elements("rect", in: svg).dropFirst().map { a in
+            (y: Double(a.attributes["y"] ?? "") ?? .nan, height: Double(a.attributes["height"] ?? "") ?? .nan,
+             width: Double(a.attributes["width"] ?? "") ?? .nan)
+        }
+        // Legend swatches are 14 × 14; the bars are the wider rectangles.
+        let swatches = rects.filter { $0.width == 14 && $0.height == 14 }
+        let bars = rects.filter { $0.width != 14 }
+        try #require(swatches.count == 2 && bars.count == 6)
+        let legendBottom = swatches.map { $0.y + $0.height }.max() ?? 0
+        #expect(bars.allSatisfy { $0.y > legendBottom }, "\(bars) under \(legendBottom)")
+    }
+
     @Test func theAxisStartsAtOneAndCountsOfOneShow() throws {
         let h = Histogram(edges: [0, 1, 2, 3, 4, 5], counts: [1000, 1, 0, 10, 2])
         let svg = ChartSVG.histogram([("x", h)], title: "t", xTitle: "x", log: true)

@@ -40,6 +40,13 @@ public enum ChartSVG {
             svg.text(yTitle, x: 24, y: (top + bottom) / 2, anchor: "middle", size: 14, rotate: -90)
         }
 
+        /// The plotting area's height in pixels.
+        static var plotHeight: Double { Frame(x: 0 ... 1, y: 0 ... 1).bottom - Frame(x: 0 ... 1, y: 0 ... 1).top }
+
+        /// The pixels a legend of `rows` series takes from the top of the
+        /// plotting area, with a gap under it.
+        static func legendHeight(rows: Int) -> Double { 8 + 20 * Double(rows) + 8 }
+
         /// A legend in the top right corner, one swatch per series.
         mutating func legend(_ names: [String], opacity: Double) {
             guard names.count > 1 else { return }
@@ -70,7 +77,11 @@ public enum ChartSVG {
         // A log axis runs from a count of 1 (log 0 has no place on it) to the
         // next power of ten; heights are in decades.
         let height = { (c: Int) -> Double in log ? (c > 0 ? log10(Double(c)) : 0) : Double(c) }
-        let top = log ? max(1, log10(max(1, most)).rounded(.up)) + 0.001 : max(1, most * 1.05)
+        // Several series get a legend in the top right corner: the axis goes
+        // high enough that no bar reaches under it.
+        let reserved = series.count > 1 ? Frame.legendHeight(rows: series.count) / (Frame.plotHeight) : 0
+        let top = log ? max(max(1, log10(max(1, most)).rounded(.up)) + 0.001, log10(max(1, most)) / (1 - reserved))
+            : max(1, most * 1.05 / (1 - reserved))
         var frame = Frame(x: (edges.first ?? 0) ... (edges.last ?? 1), y: 0 ... top)
         var yTicks: [Tick] = []
         if log {

@@ -44,6 +44,12 @@ enum ChartArguments {
     /// The picture of `text` and `svg`; the SVG written to `path` first when
     /// given (so a failed write prints nothing), and a `wrote PATH` line added.
     static func picture(text: String, svg: SVGDocument, title: String, path: Token?, session: Session) throws -> Outcome {
+        .picture(try written(text: text, svg: svg, title: title, path: path))
+    }
+
+    /// ``picture(text:svg:title:path:session:)`` as a ``Picture``, for a
+    /// report that shows it under its table.
+    static func written(text: String, svg: SVGDocument, title: String, path: Token?) throws -> Picture {
         var text = text
         if let path {
             let file = (path.text as NSString).expandingTildeInPath
@@ -54,6 +60,6 @@ enum ChartArguments {
             }
             text += "\nwrote \(path.text)"
         }
-        return .picture(Picture(text: text, svg: svg.text, title: title))
+        return Picture(text: text, svg: svg.text, title: title)
     }
 }

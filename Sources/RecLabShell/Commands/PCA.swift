@@ -49,19 +49,16 @@ extension Verbs {
         let lookup = try MovieSpace.lookup(in: call.session, at: call.arguments.verb)
         let projection = MovieProjection(model: trained, indices: indices, components: components, lookup: lookup)
         let table = try projection.table()
-        let session = call.session
-        if let path {
-            if let first = call.targets.first {
+        if call.isBound {
+            if path != nil, let first = call.targets.first {
                 throw ShellError("a chart cannot be bound to a name; drop '\(first.text) =' or 'to'", at: first)
             }
-            let text = projection.summary + "\n" + session.render(table, rows: nil) + projection.plot(width: ChartArguments.width(session)).text
-            return try ChartArguments.picture(text: text, svg: projection.svg(), title: "\(trained.name): pc1 and pc2",
-                                              path: path, session: session)
+            return .table(table)
         }
-        if call.isBound { return .table(table) }
-        let width = session.settings.width ?? session.terminalWidth ?? 80
-        return .text(projection.summary + "\n" + session.render(table, rows: nil)
-                     + projection.plot(width: width).text)
+        // The SVG is made even without `to`: a notebook shows it instead of the dots.
+        let picture = try ChartArguments.written(text: projection.plot(width: ChartArguments.width(call.session)).text,
+                                                 svg: projection.svg(), title: "\(trained.name): pc1 and pc2", path: path)
+        return .report([.text(projection.summary), .table(table), .picture(picture)])
     }
 }
 
