@@ -92,7 +92,6 @@ public final class Session {
         let clock = settings.timer ? CellClock() : nil
         notebook.begin(line)
         let error = execute(line)
-        relay.cellEnded()
         // Jupyter keeps failed cells with their errors; so does the notebook.
         // An `export` cell is left out: it is not part of what it writes.
         notebook.end(error: error.map(\.message), keep: !isExport(line))
@@ -124,6 +123,8 @@ public final class Session {
     public func execute(_ line: String) -> CellError? {
         history.append(line)
         cancellation.reset()
+        relay.cellStarted()
+        defer { relay.cellEnded() }
         do {
             let tokens = try Lexer.tokens(line)
             var statements: [Statement] = []
