@@ -41,3 +41,28 @@ import RecLab
         #expect(storage(h, "d") != storage(h, "b") && h.session.workspace.models["d"]?.source == nil)
     }
 }
+
+/// Dropping a table lets its memory go: `_` no longer holds it.
+@Suite struct DropReleasesTests {
+    @Test func droppingTheLastResultClearsUnderscore() throws {
+        let h = try SessionHarness.withMovieLens()
+        h.run("t = filter ratings rating >= 4")
+        #expect(h.session.workspace.last?.rowCount == h.session.workspace.tables["t"]?.rowCount)
+        h.run("drop t")
+        #expect(h.session.workspace.last == nil)
+        #expect(h.run("head _ 1").contains("error"))
+    }
+
+    @Test func anotherTableStaysUnderscore() throws {
+        let h = try SessionHarness.withMovieLens()
+        h.run("t = filter ratings rating >= 4")
+        h.run("u = filter ratings rating <= 1")
+        h.run("v = filter ratings rating <= 1")
+        h.run("drop t")
+        #expect(h.session.workspace.last?.rowCount == h.session.workspace.tables["u"]?.rowCount)
+        // An equal table in other buffers is another table: `_` (v) stays.
+        h.run("drop u")
+        #expect(h.session.workspace.last != nil)
+        #expect(Workspace.sameStorage(try #require(h.session.workspace.last), try #require(h.session.workspace.tables["v"])))
+    }
+}
