@@ -14,8 +14,10 @@ extension Table {
         var counts: [Int64] = [], missing: [Int64] = [], unique: [Int64] = []
         var minima: [Double] = [], maxima: [Double] = [], means: [Double] = [], numeric: [Bool] = []
         var digits: Int? = 0
-        for column in columns {
+        for (c, column) in columns.enumerated() {
             try cancel.check()
+            // About a second at 33.8M rows: say which column it has reached.
+            cancel.report("describing \(column.name)", fraction: Double(c) / Double(columns.count))
             names.append(column.name)
             types.append(column.type.description)
             let present = column.count - column.missingCount
