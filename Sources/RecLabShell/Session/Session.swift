@@ -86,7 +86,8 @@ public final class Session {
     /// Runs one cell and reports it: on failure a caret line (when
     /// `caretIndent` is given: the width of the prompt the line was shown
     /// after) and `PREFIXerror: MESSAGE`; then, when `set timer on`, its
-    /// wall and CPU time and the process's peak memory (``CellClock``). Returns whether the cell succeeded.
+    /// wall and CPU time and the process's peak memory (``CellClock``).
+    /// Returns whether the cell succeeded.
     @discardableResult
     public func perform(_ line: String, errorPrefix: String = "", caretIndent: Int? = nil) -> Bool {
         let clock = settings.timer ? CellClock() : nil
