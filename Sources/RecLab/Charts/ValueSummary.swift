@@ -26,8 +26,8 @@ struct ValueSummary: Sendable {
                         s.minimum = Swift.min(s.minimum, v)
                         s.maximum = Swift.max(s.maximum, v)
                         s.valid += 1
-                        if s.allHalves, (v * 2).rounded() != v * 2 { s.allHalves = false }
-                        if s.allIntegers, v.rounded() != v { s.allIntegers = false }
+                        if s.allHalves, !ValueSummary.isWhole(v * 2) { s.allHalves = false }
+                        if s.allIntegers, !ValueSummary.isWhole(v) { s.allIntegers = false }
                     }
                     i = end
                 }
@@ -42,6 +42,14 @@ struct ValueSummary: Sendable {
         }
         for p in parts { merge(p) }
         if valid == 0 { (allIntegers, allHalves) = (false, false) }
+    }
+
+    /// Whether finite `x` is a whole number. `rounded()` is a call into
+    /// libm on baseline x86-64 (the larger part of this pass over 33.8M
+    /// ratings); the conversion to an integer is one instruction.
+    @inline(__always)
+    static func isWhole(_ x: Double) -> Bool {
+        abs(x) >= 0x1p52 || Double(Int64(x)) == x
     }
 
     /// Adds what `p` summarised.

@@ -10,6 +10,7 @@ public protocol PairPredictor: Recommender {
 
 extension ALSModel: PairPredictor {}
 extension MatrixFactorization: PairPredictor {}
+extension BiasModel: PairPredictor {}
 
 /// Measuring how well a model predicts ratings it was not trained on
 /// (LensKit's `Fallback(model, Bias(damping=5))` and its `rmse`/`mae`):

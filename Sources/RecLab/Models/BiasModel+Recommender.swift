@@ -71,6 +71,18 @@ extension BiasModel: Recommender {
         return explain(profile, userBias: bias, item: id)
     }
 
+    /// μ + b_i + b_u for data user `user` and movie `item` (the sum
+    /// ``itemScores(user:)`` gives, in the same order), or `nil` when either
+    /// is not in the training data: `evaluate` asks this per held-out
+    /// rating instead of scoring every movie for every user (at 6.8M
+    /// held-out ratings, 10 s became well under one).
+    ///
+    /// - Complexity: O(1).
+    public func predict(user: Int64, item: Int64) -> Double? {
+        guard let u = matrix.userIndex(of: user), let i = matrix.itemIndex(of: item) else { return nil }
+        return (globalMean + itemBiases[i]) + userBiases[u]
+    }
+
     /// A new person's b_u: the plain mean of r_j − μ − b_j over their known
     /// movies, 0 when there are none.
     func personBias(_ profile: ItemProfile) -> Double {

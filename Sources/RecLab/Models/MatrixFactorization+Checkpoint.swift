@@ -45,8 +45,8 @@ extension MFState {
     /// - Precondition: `rows` has `(factors + 1)` numbers per user and movie of `matrix`.
     /// - Complexity: O(ratings + (users + items) × factors).
     init(matrix: RatingMatrix, parameters: MatrixFactorization.Parameters, grid: Int, step: Int,
-         rows: MFCanonicalRows) {
-        self.init(matrix: matrix, parameters: parameters, grid: grid)
+         rows: MFCanonicalRows, cancel: Cancellation = .never) throws(RecLabError) {
+        try self.init(matrix: matrix, parameters: parameters, grid: grid, cancel: cancel)
         let (k, width) = (parameters.factors + 1, self.width)
         let padding = [Float](repeating: 0, count: width - k)
         func place(_ side: MFCanonicalRows.Side, into table: inout MFTable) {
@@ -143,7 +143,7 @@ extension MatrixFactorization: CheckpointableModel {
                                         v: try reader.readFloats(count: n, "the \(what) moments"))
         }
         let rows = MFCanonicalRows(users: try side(matrix.userCount, "user"), items: try side(matrix.itemCount, "movie"))
-        let state = MFState(matrix: matrix, parameters: p, grid: grid, step: step, rows: rows)
+        let state = try MFState(matrix: matrix, parameters: p, grid: grid, step: step, rows: rows, cancel: cancel)
         return MatrixFactorization(parameters: p, matrix: matrix, low: low, high: high, history: history,
                                    stoppedEarly: stoppedEarly, state: state)
     }

@@ -137,14 +137,21 @@ struct MFState: Sendable {
 
     /// Splits `matrix` by `parameters.seed` and draws the initial rows;
     /// `grid` is the number of user (and movie) groups of ``MFStrata``.
+    /// Between its stages (about a second in all at 33.8M ratings) it
+    /// reports to `cancel` and stops when Ctrl-C asks.
     ///
     /// - Complexity: O(ratings + (users + items) × factors).
-    init(matrix: RatingMatrix, parameters: MatrixFactorization.Parameters, grid: Int) {
+    init(matrix: RatingMatrix, parameters: MatrixFactorization.Parameters, grid: Int,
+         cancel: Cancellation = .never) throws(RecLabError) {
+        let stage = "preparing mf"
+        cancel.report(stage, fraction: 0)
         var generator = SeededGenerator(seed: parameters.seed)
         width = (parameters.factors + 1 + 3) / 4 * 4
         users = MFTable(rows: matrix.userCount, factors: parameters.factors, width: width, seed: generator.next())
         items = MFTable(rows: matrix.itemCount, factors: parameters.factors, width: width, seed: generator.next())
         step = 0
+        try cancel.check()
+        cancel.report(stage, fraction: 0.25)
 
         // Selection sampling (Knuth's algorithm S) over the ratings in CSR
         // order holds out exactly `validCount` of them, every such subset
@@ -167,8 +174,14 @@ struct MFState: Sendable {
             }
         }
         self.valid = valid
+        try cancel.check()
+        cancel.report(stage, fraction: 0.5)
         strata = MFStrata(matrix: matrix, held: held, grid: grid)
+        try cancel.check()
+        cancel.report(stage, fraction: 0.6)
         train = strata.order(matrix: matrix, held: held, seed: generator.next())
+        try cancel.check()
+        cancel.report(stage, fraction: 1)
     }
 }
 

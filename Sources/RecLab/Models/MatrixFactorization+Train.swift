@@ -84,7 +84,7 @@ extension MatrixFactorization {
         }
         let model = MatrixFactorization(
             parameters: parameters, matrix: matrix, low: low - 0.5, high: high + 0.5, history: [], stoppedEarly: false,
-            state: MFState(matrix: matrix, parameters: parameters, grid: grid))
+            state: try MFState(matrix: matrix, parameters: parameters, grid: grid, cancel: cancel))
         return try model.fit(epochs: parameters.epochs, concurrently: concurrently, cancel: cancel, observer: observer)
     }
 

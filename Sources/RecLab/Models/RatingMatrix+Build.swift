@@ -54,14 +54,19 @@ extension RatingMatrix {
         users userRowIds: [U], items itemRowIds: [I], ratings: [Double], names: (user: String, item: String),
         cancel: Cancellation
     ) throws(RecLabError) -> RatingMatrix {
+        // Reported between stages: about a second at 33.8M ratings.
+        let stage = "indexing the ratings"
+        cancel.report(stage, fraction: 0)
         let users = try IdNumbering(userRowIds)
         try cancel.check()
         let items = try IdNumbering(itemRowIds)
         try cancel.check()
+        cancel.report(stage, fraction: 0.3)
         let userOffsets = offsets(counts: users.counts)
         let itemOffsets = offsets(counts: items.counts)
         let order = rowOrder(users: userRowIds, items: itemRowIds)
         try cancel.check()
+        cancel.report(stage, fraction: 0.4)
 
         let userItems: [Int32], userRatings: [Double]
         if order.sorted {
@@ -78,10 +83,12 @@ extension RatingMatrix {
                                                       userIds: users.ids, itemIds: items.ids, names: names)
         }
         try cancel.check()
+        cancel.report(stage, fraction: 0.6)
 
         let (itemUsers, itemRatings) = try transpose(userOffsets: userOffsets, userItems: userItems, userRatings: userRatings,
                                                      itemOffsets: itemOffsets)
         try cancel.check()
+        cancel.report(stage, fraction: 1)
         return RatingMatrix(userIds: users.ids, itemIds: items.ids,
                             userOffsets: userOffsets, userItems: userItems, userRatings: userRatings,
                             itemOffsets: itemOffsets, itemUsers: itemUsers, itemRatings: itemRatings,

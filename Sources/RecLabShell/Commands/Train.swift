@@ -49,9 +49,18 @@ extension Verbs {
             throw ShellError("'\(name)' is a table; give the model another name (m = train …)", at: call.targets.first)
         }
         let started = DispatchTime.now().uptimeNanoseconds
+        // A model trained on this very table already holds its matrix:
+        // share it (at 17.7M ratings, about 280 MB and half a second saved).
+        let source = call.input == nil ? call.session.workspace.binding(of: tableName) : nil
         var matrix: RatingMatrix
         do throws(RecLabError) {
-            matrix = try RatingMatrix.build(from: table, cancel: call.session.cancellation)
+            if let source, let shared = call.session.workspace.sharedMatrix(for: source) {
+                matrix = shared
+            } else {
+                matrix = try RatingMatrix.build(from: table, cancel: call.session.cancellation)
+            }
+        } catch where error.isCancellation {
+            throw error
         } catch {
             throw ShellError("cannot train on '\(tableName)': \(error.message)", at: tableToken ?? call.arguments.verb)
         }
@@ -74,6 +83,7 @@ extension Verbs {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         var trained = TrainedModel(name: name, model: model, table: tableName, seconds: seconds)
         trained.people = people
+        trained.source = source
         let kind = trained.name == algorithm.name ? "" : "\(algorithm.name) "
         let data = people.isEmpty ? tableName : "\(tableName) and \(NumberFormatting.counted(people.count, "person", plural: "people"))"
         var text = "\(trained.name): \(kind)trained on \(data) "

@@ -9,8 +9,12 @@ public final class Session {
     public var workspace = Workspace()
     /// `set` options.
     public var settings = Settings()
-    /// Polled by long operations; the executable's Ctrl-C handler cancels it.
-    public let cancellation = Cancellation()
+    /// Polled by long operations; the executable's Ctrl-C handler cancels
+    /// it. Long engine stages report how far they got through it, which
+    /// ``progress`` draws.
+    public let cancellation: Cancellation
+    /// Passes the engine's reports through ``cancellation`` on to ``progress``.
+    private let relay = ProgressRelay()
     /// People and their ratings, kept in ``peopleStore``.
     public var people: [String: Person] = [:]
     /// Where people are kept on disk; `nil` keeps them in memory only.
@@ -56,7 +60,13 @@ public final class Session {
     /// Draws how far a long command has got (a bar redrawn in place). Set
     /// by the executable only when output goes to a terminal, so the bar
     /// never reaches a transcript, a saved session or a script's output.
-    public var progress: ((CommandProgress) -> Void)?
+    ///
+    /// `train mf` draws its own bar; other long commands (loading a big
+    /// file, …) report through ``cancellation``, and a bar appears when
+    /// one of their stages has run for a moment.
+    public var progress: ((CommandProgress) -> Void)? {
+        didSet { relay.setDraw(progress) }
+    }
     /// Where error lines of scripts go (by default, ``output``).
     public var errorOutput: ((String) -> Void)?
     /// Set by Ctrl-C; unlike ``cancellation`` it is not reset by each cell,
@@ -69,6 +79,7 @@ public final class Session {
     public init(dataFolders: [URL] = [], output: @escaping (String) -> Void) {
         self.dataFolders = dataFolders
         self.sink = output
+        cancellation = Cancellation(progress: { [relay] stage, fraction in relay.report(stage, fraction: fraction) })
     }
 
     /// The verbs, by name.
@@ -77,11 +88,12 @@ public final class Session {
 
     /// Runs one cell and reports it: on failure a caret line (when
     /// `caretIndent` is given: the width of the prompt the line was shown
-    /// after) and `PREFIXerror: MESSAGE`; then the wall time when
-    /// `set timer on`. Returns whether the cell succeeded.
+    /// after) and `PREFIXerror: MESSAGE`; then, when `set timer on`, its
+    /// wall and CPU time and the process's peak memory (``CellClock``).
+    /// Returns whether the cell succeeded.
     @discardableResult
     public func perform(_ line: String, errorPrefix: String = "", caretIndent: Int? = nil) -> Bool {
-        let started = DispatchTime.now().uptimeNanoseconds
+        let clock = settings.timer ? CellClock() : nil
         notebook.begin(line)
         let error = execute(line)
         // Jupyter keeps failed cells with their errors; so does the notebook.
@@ -95,9 +107,8 @@ public final class Session {
             }
             reportError("\(errorPrefix)error: \(error.message)")
         }
-        if settings.timer {
-            let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-            sink("time: \(ms < 10 ? String(format: "%.2f", ms) : String(format: "%.0f", ms)) ms\n")
+        if settings.timer, let clock {
+            sink(clock.line() + "\n")
         }
         return error == nil
     }
@@ -116,6 +127,8 @@ public final class Session {
     public func execute(_ line: String) -> CellError? {
         history.append(line)
         cancellation.reset()
+        relay.cellStarted()
+        defer { relay.cellEnded() }
         do {
             let tokens = try Lexer.tokens(line)
             var statements: [Statement] = []

@@ -8,7 +8,7 @@ public struct Settings: Sendable {
     public var width: Int?
     /// Digits after the point for computed decimals (`set precision`).
     public var precision = 4
-    /// Whether to print each cell's wall time (`set timer on`).
+    /// Whether to print each cell's wall and CPU time and the peak memory (`set timer on`).
     public var timer = false
     /// The seed `sample` and `split` use when none is given (`set seed`).
     public var seed: UInt64 = 42

@@ -8,6 +8,9 @@ public struct TrainedModel: Sendable {
     public var model: any Recommender
     /// The table it was trained on.
     public var table: String
+    /// Which binding of ``table`` it was trained on (`nil`: a piped table,
+    /// or a model loaded from a file).
+    public var source: TableBinding?
     /// Wall time of training, matrix building included, in seconds.
     public var seconds: Double
     /// The people trained as users of the model (`train … people=on`): each

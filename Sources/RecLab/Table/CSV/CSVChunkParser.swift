@@ -47,14 +47,17 @@ struct CSVChunkParser {
     let firstRow: Int
     let capacity: Int
     let cancel: Cancellation
+    /// Where the bytes parsed are counted for the progress bar (`nil`: nobody listens).
+    let progress: ProgressCounter?
 
     /// Scratch space for unescaping quoted fields.
     private var scratch: [UInt8] = []
 
     init(file: MappedFile, range: Range<Int>, dialect: CSVDialect, plans: [CSVColumnPlan],
-         buffers: CSVColumnBuffers, firstRow: Int, capacity: Int, cancel: Cancellation) {
+         buffers: CSVColumnBuffers, firstRow: Int, capacity: Int, cancel: Cancellation, progress: ProgressCounter? = nil) {
         self.file = file; self.range = range; self.dialect = dialect; self.plans = plans
         self.buffers = buffers; self.firstRow = firstRow; self.capacity = capacity; self.cancel = cancel
+        self.progress = progress
     }
 
     /// - Complexity: O(bytes in the range).
@@ -74,6 +77,7 @@ struct CSVChunkParser {
         let oneDecimal = CSVChunkParser.oneDecimal
         var row = 0
         var releasedUpTo = range.lowerBound
+        var reportedUpTo = range.lowerBound
 
         /// Whether `q` is a field's end: a delimiter, a line end or the chunk's end.
         @inline(__always) func atTerminator(_ q: UnsafePointer<UInt8>) -> Bool {
@@ -199,8 +203,13 @@ struct CSVChunkParser {
                     file.releasePages(releasedUpTo..<done)
                     releasedUpTo = done
                 }
+                if let progress, done - reportedUpTo >= 1 << 23 {
+                    progress.add(done - reportedUpTo)
+                    reportedUpTo = done
+                }
             }
         }
+        progress?.add(range.upperBound - reportedUpTo)
         out.rows = row
         return out
     }

@@ -58,10 +58,13 @@ struct CSVParseRun {
         var rowOffsets = [0]
         for c in layout.capacities { rowOffsets.append((rowOffsets.last ?? 0) + c) }
         let firstRows = rowOffsets
+        let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+        let progress = ProgressCounter.make("reading \(name)", total: layout.ranges.reduce(0) { $0 + $1.count }, cancel: cancel)
         let parseOne: @Sendable (Range<Int>) -> CSVChunkOutcome = { [file, dialect, plans, cancel] piece in
             let i = piece.lowerBound
             var parser = CSVChunkParser(file: file, range: layout.ranges[i], dialect: dialect, plans: plans,
-                                        buffers: buffers, firstRow: firstRows[i], capacity: layout.capacities[i], cancel: cancel)
+                                        buffers: buffers, firstRow: firstRows[i], capacity: layout.capacities[i], cancel: cancel,
+                                        progress: progress)
             return parser.run()
         }
         let pieces = layout.ranges.indices.map { $0..<($0 + 1) }
