@@ -148,6 +148,7 @@ enum ModelTraining {
             }
             values.values[setting.key] = try value(of: valueToken, for: setting)
         }
+        values.given = given
         return values
     }
 

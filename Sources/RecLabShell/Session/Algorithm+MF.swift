@@ -26,10 +26,12 @@ extension Algorithm {
                     meaning: "also train every person as a user (else they are folded in)"),
         ],
         train: { matrix, values, cancel in
-            try MatrixFactorization.train(matrix, parameters: mfParameters(values), cancel: cancel)
+            try MatrixFactorization.train(matrix, parameters: mfParameters(values, ratings: matrix.ratingCount).parameters,
+                                          cancel: cancel)
         },
         live: { matrix, values, feedback in
-            let parameters = mfParameters(values)
+            let (parameters, note) = mfParameters(values, ratings: matrix.ratingCount)
+            if let note { feedback.line(note) }
             return try MatrixFactorization.train(matrix, parameters: parameters, cancel: feedback.cancel,
                                                  observer: feedback.epochObserver(firstEpoch: 0, epochs: parameters.epochs))
         })
@@ -37,11 +39,40 @@ extension Algorithm {
     /// The largest whole number a setting is read as (exact in a Double).
     private static let anyWhole = 1 << 53
 
-    /// `train mf`'s settings as the engine's parameters.
-    static func mfParameters(_ values: Values) -> MatrixFactorization.Parameters {
-        MatrixFactorization.Parameters(
+    /// Above this many ratings, `bs` and `lr` that were not typed default
+    /// to ``largeBatch`` and ``largeLearningRate``.
+    ///
+    /// fast.ai's weight decay shrinks every vector at every optimiser step.
+    /// With 64 ratings a step, 17.7M ratings make 220,000 steps an epoch,
+    /// which shrinks the vectors of everyone rated rarely to nothing: on the
+    /// 33.8M synthetic set's curated 17.7M, valid rmse stayed at the
+    /// biases' 1.04 and every movie's nearest neighbours had similarity 1.
+    /// 1,024 ratings a step at twice the learning rate reached 0.80.
+    static let largeData = 2_000_000
+    /// `bs` above ``largeData`` ratings.
+    static let largeBatch = 1024
+    /// `lr` above ``largeData`` ratings.
+    static let largeLearningRate = 0.01
+
+    /// `train mf`'s settings as the engine's parameters for a matrix of
+    /// `ratings` ratings, and a line saying so when the size changed a
+    /// default.
+    static func mfParameters(_ values: Values, ratings: Int) -> (parameters: MatrixFactorization.Parameters, note: String?) {
+        var values = values
+        var changed: [String] = []
+        if ratings > largeData {
+            for (key, value) in [("bs", Double(largeBatch)), ("lr", largeLearningRate)] where !values.given.contains(key) {
+                values.values[key] = value
+                changed.append("\(key)=\(value.formatted(fractionDigits: key == "lr" ? 3 : 0))")
+            }
+        }
+        let parameters = MatrixFactorization.Parameters(
             factors: values.whole("factors"), epochs: values.whole("epochs"), learningRate: values.number("lr"),
             weightDecay: values.number("wd"), validFraction: values.number("valid"),
             seed: UInt64(max(0, values.whole("seed"))), batchSize: values.whole("bs"))
+        guard !changed.isEmpty else { return (parameters, nil) }
+        let note = "\(changed.joined(separator: " ")) for \(NumberFormatting.counted(ratings, "rating")) (fast.ai's bs=64 lr=0.005 "
+            + "take so many steps that weight decay wears rarely rated vectors away; type bs= or lr= to choose)"
+        return (parameters, note)
     }
 }

@@ -26,6 +26,8 @@ struct Algorithm: Sendable {
     /// The settings given to `train`, with defaults filled in.
     struct Values: Sendable {
         var values: [String: Double]
+        /// The keys the user typed; the rest hold defaults.
+        var given: Set<String> = []
         func whole(_ key: String) -> Int { Int(values[key] ?? 0) }
         func number(_ key: String) -> Double { values[key] ?? 0 }
         func flag(_ key: String) -> Bool { (values[key] ?? 0) != 0 }
