@@ -1,11 +1,12 @@
 import RecLab
 
 /// Benchmark phases of the charts (`hist`, `plot … by month`) on the
-/// synthetic ratings tables (figures in README.md).
+/// ratings tables of ``BenchTables`` (figures in README.md).
 enum ChartBenchmarks {
     static var phases: [Phase] {
-        [("1m", SyntheticTables.small), ("33m", SyntheticTables.large)].flatMap { size, tables in
-            [
+        BenchTables.sizes.flatMap { size -> [Phase] in
+            let tables = { try BenchTables.tables(size) }
+            return [
                 Phase(name: "hist rating", size: size) {
                     let column = try rating(tables().ratings, "rating")
                     return { _ = try Histogram(column: column) }
