@@ -76,7 +76,9 @@ def seconds(s):
 def span(a, b):
     if a is None:
         return ""
-    # One unit for both ends, the larger's.
+    # One unit for both ends, the larger's, with the median's precision.
+    if b < 0.001:
+        return f"{a * 1000:.2f} – {b * 1000:.2f} ms"
     if b < 1:
         return f"{a * 1000:.1f} – {b * 1000:.1f} ms"
     return f"{a:.2f} – {b:.2f} s"
@@ -176,6 +178,10 @@ def compare(args):
                     body.append([phase, size, r.engine, seconds(r.median), span(r.min, r.max), mib(r.peak),
                                  ratio, remark])
     print(header(args, args.markdown))
+    print(summary(by_key, args.markdown))
+    print()
+    print("Each peer cell: the engine's median time (reclab's median ÷ it). In detail:")
+    print()
     print(render(["phase", "size", "engine", "median", "min – max", "peak RSS", "reclab ÷ engine", "remark"],
                  body, {3, 4, 5, 6}, args.markdown))
     print()
@@ -192,6 +198,44 @@ def compare(args):
         print("Not measured:" if not args.markdown else "Not measured:\n")
         for r in others:
             print(f"- {r.engine}, {r.size}: {r.remark}")
+
+
+def summary(by_key, markdown):
+    """One row per phase and size: reclab's median, each package's median
+    with reclab's median divided by it, and the target."""
+    packages = []
+    for group in by_key.values():
+        for r in group:
+            package = r.engine.split()[0]
+            if package != "reclab" and package not in packages:
+                packages.append(package)
+    packages.sort(key=lambda p: [e.split()[0] for e in PEER_ORDER].index(p) if p in [e.split()[0] for e in PEER_ORDER] else 99)
+    body = []
+    for phase in COMPARED:
+        for size in SIZES:
+            group = by_key.get((phase, size))
+            if not group:
+                continue
+            ours = next((r for r in group if r.engine == "reclab"), None)
+            if ours is None:
+                continue
+            row = [phase, size, seconds(ours.median) if ours.median is not None else "—"]
+            for package in packages:
+                cells = []
+                for r in group:
+                    if r.engine.split()[0] != package or r.median is None:
+                        continue
+                    name = r.engine.split(" ", 1)[1] + " " if " " in r.engine else ""
+                    ratio = f" ({ours.median / r.median:.2f})" if ours.median is not None else ""
+                    cells.append(f"{name}{seconds(r.median)}{ratio}")
+                row.append("; ".join(cells))
+            limit = TARGETS.get((phase, size))
+            row.append("" if limit is None or ours.median is None
+                       else f"≤ {seconds(limit)} {'✓' if ours.median <= limit else '✗'}")
+            body.append(row)
+    names = {"lenskit": "LensKit", "surprise": "Surprise"}
+    return render(["phase", "size", "reclab"] + [names.get(p, p) for p in packages] + ["target"],
+                  body, set(range(2, 3 + len(packages))), markdown)
 
 
 def main():
