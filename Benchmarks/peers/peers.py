@@ -115,7 +115,8 @@ class Bench:
         if not per_phase:
             remarks.append("peak RSS of the process so far")
         if len(times) < self.args.repeats:
-            remarks.append(f"{len(times)} runs (budget {self.args.budget:.0f} s)")
+            runs = f"{len(times)} run" + ("" if len(times) == 1 else "s")
+            remarks.append(f"{runs}: stopped after {self.args.budget:.0f} s (--budget)")
         print(f"  {engine:<18} {phase:<26} {self.size:<6} median {median(times) * 1000:10.1f} ms "
               f"[{min(times) * 1000:.1f} – {max(times) * 1000:.1f}]  peak RSS {peak / 1048576:.0f} MiB "
               f"(held before {held / 1048576:.0f} MiB)", file=sys.stderr)

@@ -129,7 +129,7 @@ def target_remark(phase, size, median):
     limit = TARGETS.get((phase, size))
     if limit is None or median is None:
         return ""
-    return f"target ≤ {seconds(limit)}: {'met' if median <= limit else 'NOT met'}"
+    return f"target ≤ {limit:g} s: {'met' if median <= limit else 'NOT met'}"
 
 
 def table(args):
@@ -231,7 +231,7 @@ def summary(by_key, markdown):
                 row.append("; ".join(cells))
             limit = TARGETS.get((phase, size))
             row.append("" if limit is None or ours.median is None
-                       else f"≤ {seconds(limit)} {'✓' if ours.median <= limit else '✗'}")
+                       else f"≤ {limit:g} s {'✓' if ours.median <= limit else '✗'}")
             body.append(row)
     names = {"lenskit": "LensKit", "surprise": "Surprise"}
     return render(["phase", "size", "reclab"] + [names.get(p, p) for p in packages] + ["target"],

@@ -10,6 +10,8 @@ struct BenchRun {
         print("phase                        size   time (median of \(options.repeats), min – max), peak RSS during the phase (RSS held before it)")
         var measured: [Measurement] = []
         for phase in phases {
+            // Each phase's lines at once, even into a pipe, so run.sh and compare.sh show progress.
+            defer { fflush(nil) }
             switch measure(phase, repeats: options.repeats) {
             case .success(let m):
                 print(m.line)
