@@ -6,24 +6,25 @@
 #
 #   Benchmarks/compare.sh [--sizes small,10m,33m] [--peers pandas,polars,duckdb,lenskit,surprise]
 #                         [--repeats 5] [--budget 60] [--timeout 1800] [--markdown]
-#                         [--venv DIR | --python PY] [--no-build] [--results FILE]
+#                         [--venv DIR | --python PY] [--no-limits] [--no-build] [--results FILE]
 #
 # --venv DIR uses the virtual environment DIR, creating it from PyPI with
 # the peers of peers/requirements.txt when it does not exist yet; --python
 # PY (or $RECLAB_PEERS_PYTHON, else python3) uses an existing Python: peers
 # it cannot import are reported as such. --budget stops repeating a peer's
 # phase once its runs took that many seconds; --timeout ends a peer's
-# process for one size after that many seconds.
+# process for one size after that many seconds. --no-limits also runs
+# Surprise at 33m (about 11 GB), which is left out otherwise.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/scripts/common.sh"
 
 usage() {
-    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
 sizes=small,10m,33m peers=pandas,polars,duckdb,lenskit,surprise repeats=5 budget=60 timeout=1800
-markdown="" venv="" python="${RECLAB_PEERS_PYTHON:-python3}" build=1 results=""
+markdown="" venv="" python="${RECLAB_PEERS_PYTHON:-python3}" build=1 results="" limits=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) [ $# -ge 2 ] || usage; sizes="$2"; shift 2 ;;
@@ -35,6 +36,7 @@ while [ $# -gt 0 ]; do
         --venv) [ $# -ge 2 ] || usage; venv="$2"; shift 2 ;;
         --python) [ $# -ge 2 ] || usage; python="$2"; shift 2 ;;
         --no-build) build=""; shift ;;
+        --no-limits) limits=--no-limits; shift ;;
         --results) [ $# -ge 2 ] || usage; results="$2"; shift 2 ;;
         *) usage ;;
     esac
@@ -76,7 +78,7 @@ for size in "${size_list[@]}"; do
         status=0
         timeout "$timeout" "$python" "$BENCH_DIR/peers/peers.py" "$peer" --size "$size" \
             --ratings "$(ratings_file "$size")" --movies "$(movies_file "$size")" --person "$person" \
-            --results "$results" --repeats "$repeats" --budget "$budget" >&2 || status=$?
+            --results "$results" --repeats "$repeats" --budget "$budget" ${limits:+"$limits"} >&2 || status=$?
         if [ "$status" -eq 124 ]; then
             printf '%s\t—\t%s\t0\t\t\t\t\t\t\ttimed out after %s s (phases without a line were not measured)\n' \
                 "$peer" "$size" "$timeout" >> "$results"

@@ -6,7 +6,8 @@
 
 RESULTS.tsv has one line per phase, from reclab-bench --results and
 peers/peers.py: engine, phase, size, runs, median, min, max (seconds),
-peak RSS, RSS held before the phase (MiB), what the engine runs, remark.
+peak RSS, RSS held before the phase (MiB), what the engine runs, remark,
+median CPU seconds (every thread of the process).
 `table` prints reclab's phases; `compare` prints each compared phase with
 every engine's time and reclab's median divided by the engine's.
 """
@@ -48,12 +49,13 @@ PEER_ORDER = ["pandas", "polars", "duckdb", "lenskit BiasedMF", "lenskit FunkSVD
 
 class Row:
     def __init__(self, cells):
-        cells = cells + [""] * (11 - len(cells))
+        cells = cells + [""] * (12 - len(cells))
         self.engine, self.phase, self.size = cells[0], cells[1], cells[2]
         self.runs = int(cells[3] or 0)
         self.median, self.min, self.max = (float(c) if c else None for c in cells[4:7])
         self.peak, self.held = (float(c) if c else None for c in cells[7:9])
         self.what, self.remark = cells[9], cells[10]
+        self.cpu = float(cells[11]) if cells[11] else None
 
 
 def read(path):
@@ -138,12 +140,14 @@ def table(args):
     body = []
     for r in rows:
         remark = r.remark or target_remark(r.phase, r.size, r.median)
-        body.append([r.phase, r.size, seconds(r.median), span(r.min, r.max), mib(r.peak), mib(r.held), remark])
+        body.append([r.phase, r.size, seconds(r.median), span(r.min, r.max), seconds(r.cpu), mib(r.peak), mib(r.held),
+                     remark])
     print(header(args, args.markdown))
-    print(render(["phase", "size", f"median of {runs}", "min – max", "peak RSS", "held before", "remark"],
-                 body, {2, 3, 4, 5}, args.markdown))
+    print(render(["phase", "size", f"median of {runs}", "min – max", "CPU", "peak RSS", "held before", "remark"],
+                 body, {2, 3, 4, 5, 6}, args.markdown))
     print()
-    print("Peak RSS: the most resident memory during the phase (its preparation and its runs; the kernel's "
+    print("CPU: the median run's CPU time over every thread (on a shared machine less disturbed than wall time). "
+          "Peak RSS: the most resident memory during the phase (its preparation and its runs; the kernel's "
           "high-water mark, VmHWM, is reset before each phase), inputs the process already held included; "
           "'held before' is the resident memory when the phase began. One process per size.")
 
@@ -173,19 +177,21 @@ def compare(args):
                     remark = r.remark if r.median is not None else (r.remark or r.what)
                     ratio = f"{ours.median / r.median:.2f}" if ours and r.median else ""
                 if r.median is None:
-                    body.append([phase, size, r.engine, "—", "", "", "", remark])
+                    body.append([phase, size, r.engine, "—", "", "", "", "", remark])
                 else:
-                    body.append([phase, size, r.engine, seconds(r.median), span(r.min, r.max), mib(r.peak),
-                                 ratio, remark])
+                    body.append([phase, size, r.engine, seconds(r.median), span(r.min, r.max), seconds(r.cpu),
+                                 mib(r.peak), ratio, remark])
     print(header(args, args.markdown))
     print(summary(by_key, args.markdown))
     print()
     print("Each peer cell: the engine's median time (reclab's median ÷ it). In detail:")
     print()
-    print(render(["phase", "size", "engine", "median", "min – max", "peak RSS", "reclab ÷ engine", "remark"],
-                 body, {3, 4, 5, 6}, args.markdown))
+    print(render(["phase", "size", "engine", "median", "min – max", "CPU", "peak RSS", "reclab ÷ engine", "remark"],
+                 body, {3, 4, 5, 6, 7}, args.markdown))
     print()
-    print("reclab ÷ engine: reclab's median time divided by the engine's (0.25: reclab takes a quarter of the time). "
+    print("CPU: the median run's CPU time over every thread of the engine's process (on a shared machine less "
+          "disturbed than wall time; pandas and Surprise use one thread). "
+          "reclab ÷ engine: reclab's median time divided by the engine's (0.25: reclab takes a quarter of the time). "
           "Each engine ran in its own process per size, one after another, on the same files; peak RSS is the most "
           "resident memory during the phase (VmHWM reset before it), the data loaded for it included.")
     print()

@@ -43,11 +43,12 @@ struct BenchRun {
     /// The run as a Markdown table.
     func markdown(_ measured: [Measurement]) -> String {
         let mib = { (bytes: Int) in grouped((bytes + 524_288) / 1_048_576) + " MiB" }
-        var lines = ["| phase | size | median of \(options.repeats) | min – max | peak RSS | held before |",
-                     "|---|---|---:|---:|---:|---:|"]
+        var lines = ["| phase | size | median of \(options.repeats) | min – max | CPU | peak RSS | held before |",
+                     "|---|---|---:|---:|---:|---:|---:|"]
         for m in measured {
             let name = m.phase.name.replacingOccurrences(of: "|", with: "\\|")
-            lines.append("| \(name) | \(m.phase.size) | \(seconds(m.median)) | \(seconds(m.seconds.first!)) – \(seconds(m.seconds.last!)) | \(mib(m.peakBytes)) | \(mib(m.heldBytes)) |")
+            let cpu = seconds(m.cpuSeconds[m.cpuSeconds.count / 2])
+            lines.append("| \(name) | \(m.phase.size) | \(seconds(m.median)) | \(seconds(m.seconds.first!)) – \(seconds(m.seconds.last!)) | \(cpu) | \(mib(m.peakBytes)) | \(mib(m.heldBytes)) |")
         }
         return lines.joined(separator: "\n")
     }

@@ -73,11 +73,21 @@ func resetPeakResident() -> Bool {
     return (try? handle.write(contentsOf: Data("5".utf8))) != nil
 }
 
+/// User + system CPU seconds of the whole process so far (every thread).
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 /// What one phase measured.
 struct Measurement {
     var phase: Phase
     /// Wall-clock seconds of each repeat, ascending.
     var seconds: [Double]
+    /// CPU seconds (all threads) of each repeat, ascending: on a shared
+    /// machine less disturbed by other work than wall-clock time.
+    var cpuSeconds: [Double]
     /// Peak RSS during the phase (its preparation and repeats), or of the
     /// whole process so far when ``peakIsPerPhase`` is false.
     var peakBytes: Int
@@ -89,13 +99,15 @@ struct Measurement {
 
     /// The line `run.sh` and `compare.sh` read (`scripts/report.py`):
     /// engine, phase, size, runs, median, min, max (seconds), peak and held
-    /// (MiB), what the engine runs (left to report.py for reclab), remark.
+    /// (MiB), what the engine runs (left to report.py for reclab), remark,
+    /// median CPU seconds.
     var tsv: String {
         let mib = { (bytes: Int) in String(format: "%.0f", Double(bytes) / 1_048_576) }
         let note = peakIsPerPhase ? "" : "peak RSS of the process so far"
         return ["reclab", phase.name, phase.size, "\(seconds.count)", String(format: "%.6f", median),
                 String(format: "%.6f", seconds.first!), String(format: "%.6f", seconds.last!),
-                mib(peakBytes), mib(heldBytes), "", note].joined(separator: "\t")
+                mib(peakBytes), mib(heldBytes), "", note, String(format: "%.6f", cpuSeconds[cpuSeconds.count / 2])]
+            .joined(separator: "\t")
     }
 
     /// The human line printed as each phase ends.
@@ -112,16 +124,16 @@ func measure(_ phase: Phase, repeats: Int) -> Result<Measurement, any Error> {
     let held = statusBytes("VmRSS")
     let perPhase = resetPeakResident()
     do {
-        var seconds: [Double] = []
+        var seconds: [Double] = [], cpu: [Double] = []
         for _ in 0..<max(1, repeats) {
             let work = try phase.prepare()
-            let start = DispatchTime.now().uptimeNanoseconds
+            let (start, cpuStart) = (DispatchTime.now().uptimeNanoseconds, processCPUSeconds())
             try work()
             seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            cpu.append(processCPUSeconds() - cpuStart)
         }
-        seconds.sort()
-        return .success(Measurement(phase: phase, seconds: seconds, peakBytes: peakResidentBytes(), heldBytes: held,
-                                    peakIsPerPhase: perPhase))
+        return .success(Measurement(phase: phase, seconds: seconds.sorted(), cpuSeconds: cpu.sorted(),
+                                    peakBytes: peakResidentBytes(), heldBytes: held, peakIsPerPhase: perPhase))
     } catch {
         return .failure(error)
     }
