@@ -6,6 +6,8 @@ import Foundation
 struct BenchRun {
     var options: BenchOptions
 
+    /// Measures each phase in turn; a phase that fails (its data missing,
+    /// say) is reported as skipped and the run goes on.
     func run(_ phases: [Phase]) throws {
         print("phase                        size   time (median of \(options.repeats), min – max), peak RSS during the phase (RSS held before it)")
         var measured: [Measurement] = []
