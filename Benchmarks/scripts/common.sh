@@ -58,7 +58,7 @@ ensure_data() {
     [ -f "$SYNTH_TOOL" ] || die "no generator at $SYNTH_TOOL (set RECLAB_SYNTH_TOOL)"
     mkdir -p "$BENCH_DATA"
     local tmp="$BENCH_DATA/.synth-$size.partial.$$"
-    rm -rf "$tmp"
+    rm -rf "$BENCH_DATA/.synth-$size.partial."*  # left by an interrupted run
     say "generating the $size synthetic set into $dir (about 2 minutes for 33m) …"
     # shellcheck disable=SC2086
     "$python" "$SYNTH_TOOL" "$tmp" $params >&2 || { rm -rf "$tmp"; die "generating $size failed"; }

@@ -11,6 +11,10 @@ guard let options = BenchOptions(Array(CommandLine.arguments.dropFirst())) else 
     exit(2)
 }
 let selected = allPhases.filter(options.selects)
+if selected.isEmpty {
+    FileHandle.standardError.write(Data("reclab-bench: no phase matches \(options.phases) at \(options.sizes) (see --list)\n".utf8))
+    exit(2)
+}
 if options.list {
     for phase in selected { print("\(phase.name)\t\(phase.size)\(phase.isReport ? "\treport" : "")") }
     exit(0)
