@@ -11,8 +11,8 @@ report fewer runs), with the peak resident memory during the phase (VmHWM,
 reset through /proc/self/clear_refs before the phase) and the memory held
 before it. Each result is one tab-separated line appended to --results:
 engine, phase, size, runs, median, min, max (seconds), peak, held (MiB),
-what the engine runs, remark.
-An engine that is not importable writes one "not importable" line.
+what the engine runs, remark, median CPU seconds (every thread). An engine
+that is not importable writes a "not importable" line for each phase.
 
 The phase names are reclab-bench's, so scripts/report.py pairs them:
 load ratings.csv, stats by movieId, join ratings⋈movies, mf epoch (all
@@ -69,6 +69,8 @@ class Inner:
 
 
 class Bench:
+    """Times phases and appends their lines to --results."""
+
     def __init__(self, args, quiet=False):
         self.args = args
         self.size = args.size
@@ -186,7 +188,6 @@ def read_person(path):
 
 
 def run_lenskit(b, a):
-    import numpy as np
     import pandas as pd
     import lenskit
     from lenskit.algorithms import Recommender, als

@@ -50,6 +50,9 @@ ensure_data() {
             echo "$params" > "$dir/COMPLETE"
             return 0
         fi
+        # Another process may be writing it (the generator writes in place).
+        local age=$(( $(date +%s) - $(stat -c %Y "$dir/ratings.csv") ))
+        [ "$age" -ge 60 ] || die "$dir/ratings.csv changed ${age} s ago: is it being generated? Run again when it is done"
         say "$dir is incomplete; generating it again"
     fi
     local python="${RECLAB_SYNTH_PYTHON:-python3}"
