@@ -1,12 +1,13 @@
 import RecLab
 import RecLabShell
 
-/// Benchmark phases of the charts (`hist`, `plot … by month`, `plot X Y`) on the
-/// synthetic ratings tables (figures in README.md).
+/// Benchmark phases of the charts (`hist`, `plot … by month`, `plot X Y`) on
+/// the ratings tables of ``BenchTables`` (figures in README.md).
 enum ChartBenchmarks {
     static var phases: [Phase] {
-        [("1m", SyntheticTables.small), ("33m", SyntheticTables.large)].flatMap { size, tables in
-            [
+        BenchTables.sizes.flatMap { size -> [Phase] in
+            let tables = { try BenchTables.tables(size) }
+            return [
                 Phase(name: "hist rating", size: size) {
                     let column = try rating(tables().ratings, "rating")
                     return { _ = try Histogram(column: column) }
@@ -33,7 +34,7 @@ enum ChartBenchmarks {
 
     /// One cell in a session holding the synthetic `ratings`, its output
     /// rendered and discarded.
-    static func shell(_ name: String, size: String, _ cell: String, _ tables: @escaping @Sendable () throws -> SyntheticTables) -> Phase {
+    static func shell(_ name: String, size: String, _ cell: String, _ tables: @escaping () throws -> BenchTables) -> Phase {
         Phase(name: name, size: size) {
             let session = Session(dataFolders: [], output: { _ in })
             session.settings.width = 100

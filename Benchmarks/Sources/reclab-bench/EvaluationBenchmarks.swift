@@ -22,18 +22,8 @@ enum EvaluationBenchmarks {
                 let train = try Split.small.get().train
                 return { _ = try ALSModel.train(train, parameters: .lensKit(features: 50)) }
             },
-            // One least-squares iteration and one Bayesian sweep at full scale.
-            Phase(name: "als 2 sweeps", size: "33m") {
-                let matrix = try ModelInputs.inputs("33m").matrix
-                return {
-                    let start = Date()
-                    _ = try ALSModel.train(matrix, parameters: .init(iterations: 1, samples: 0))
-                    let leastSquares = Date().timeIntervalSince(start)
-                    _ = try ALSModel.train(matrix, parameters: .init(iterations: 0, samples: 1, burnIn: 0))
-                    print(String(format: "  least-squares iteration %.2f s, Bayesian sweep %.2f s (starting biases included)",
-                                 leastSquares, Date().timeIntervalSince(start) - leastSquares))
-                }
-            },
+            // One least-squares iteration and one Bayesian sweep at scale.
+            sweeps("10m"), sweeps("33m"),
             Phase(name: "evaluate als", size: "small") {
                 let split = try Split.small.get()
                 let model = try ALSModel.train(split.train, parameters: alsSettings())
@@ -49,9 +39,24 @@ enum EvaluationBenchmarks {
                 let model = try ItemKNN.train(split.train, parameters: .init(neighbours: 20))
                 return { _ = try Evaluation.evaluate(model, on: split.test) }
             },
-            Phase(name: "accuracy", size: "small") { { try accuracy(Split.small.get()) } },
-            Phase(name: "accuracy", size: "100k") { { try accuracy(Split.ml100k.get()) } },
+            Phase(name: "accuracy", size: "small", isReport: true) { { try accuracy(Split.small.get()) } },
+            Phase(name: "accuracy", size: "100k", isReport: true) { { try accuracy(Split.ml100k.get()) } },
         ]
+    }
+
+    /// `als 2 sweeps`: one least-squares iteration, then one Bayesian sweep.
+    static func sweeps(_ size: String) -> Phase {
+        Phase(name: "als 2 sweeps", size: size) {
+            let matrix = try ModelInputs.inputs(size).matrix
+            return {
+                let start = Date()
+                _ = try ALSModel.train(matrix, parameters: .init(iterations: 1, samples: 0))
+                let leastSquares = Date().timeIntervalSince(start)
+                _ = try ALSModel.train(matrix, parameters: .init(iterations: 0, samples: 1, burnIn: 0))
+                print(String(format: "  least-squares iteration %.2f s, Bayesian sweep %.2f s (starting biases included)",
+                             leastSquares, Date().timeIntervalSince(start) - leastSquares))
+            }
+        }
     }
 
     /// Every rating model with its defaults on one split: a table row each.

@@ -41,7 +41,7 @@ enum LowRankBenchmarks {
     }
 
     private static func accuracy(size: String, table: @escaping () throws -> Table) -> Phase {
-        Phase(name: "lowrank accuracy", size: size) {
+        Phase(name: "lowrank accuracy", size: size, isReport: true) {
             let (train, test) = try table().split(fraction: 0.7, seed: 7)
             let parameters = try settings()
             return {

@@ -16,8 +16,13 @@ enum MFBenchmarks {
                 let matrix = try ModelInputs.inputs("small").matrix
                 return { _ = try MatrixFactorization.train(matrix) }
             },
-            Phase(name: "mf epoch", size: "10m") { try epoch("10m") },
-            Phase(name: "mf epoch", size: "33m") { try epoch("33m") },
+        ] + ["small", "10m", "33m"].flatMap { size -> [Phase] in
+            [
+                Phase(name: "mf epoch", size: size) { try epoch(size) },
+                // What the peers train on (compare.sh): every rating, none held out.
+                Phase(name: "mf epoch (all ratings)", size: size) { try epoch(size, allRatings: true) },
+            ]
+        } + [
             Phase(name: "mf fold-in (100)", size: "small") {
                 let (person, model) = (try ModelInputs.inputs("small").person, try MFInputs.small.get())
                 return { _ = model.foldIn(ratings: person) }
@@ -33,38 +38,43 @@ enum MFBenchmarks {
                 let model = try MFInputs.small.get()
                 return { _ = try model.similarItems(to: 1, count: 10) }
             },
-            Phase(name: "mf fold-in (100)", size: "33m") {
-                let (person, model) = (try ModelInputs.inputs("33m").person, try MFInputs.large.get())
-                return { _ = model.foldIn(ratings: person) }
-            },
-            Phase(name: "mf recommend (100)", size: "33m") {
-                let person = try ModelInputs.inputs("33m").person
-                let model = try MFInputs.large.get()
-                return {
-                    let top = model.itemScores(ratings: person).recommend(10)
-                    precondition(top.count == 10, "recommended \(top.count)")
-                }
-            },
-            Phase(name: "mf similar", size: "33m") {
-                let model = try MFInputs.large.get()
-                let movie = model.matrix.itemIds[0]
-                return { _ = try model.similarItems(to: movie, count: 10) }
-            },
-            Phase(name: "mf similar min 50", size: "33m") {
-                let model = try MFInputs.large.get()
-                let movie = model.matrix.itemIds[0]
-                return { _ = try model.similarItems(to: movie, count: 10, minCount: 50) }
-            },
-            Phase(name: "mf accuracy", size: "small") { try accuracy("small") },
-            Phase(name: "mf accuracy", size: "100k") { try accuracy("100k") },
+        ] + ["10m", "33m"].flatMap { size -> [Phase] in
+            [
+                Phase(name: "mf fold-in (100)", size: size) {
+                    let (person, model) = (try ModelInputs.inputs(size).person, try MFInputs.oneEpoch(size))
+                    return { _ = model.foldIn(ratings: person) }
+                },
+                Phase(name: "mf recommend (100)", size: size) {
+                    let (person, model) = (try ModelInputs.inputs(size).person, try MFInputs.oneEpoch(size))
+                    return {
+                        let top = model.itemScores(ratings: person).recommend(10)
+                        precondition(top.count == 10, "recommended \(top.count)")
+                    }
+                },
+                Phase(name: "mf similar", size: size) {
+                    let model = try MFInputs.oneEpoch(size)
+                    let movie = model.matrix.itemIds[0]
+                    return { _ = try model.similarItems(to: movie, count: 10) }
+                },
+                Phase(name: "mf similar min 50", size: size) {
+                    let model = try MFInputs.oneEpoch(size)
+                    let movie = model.matrix.itemIds[0]
+                    return { _ = try model.similarItems(to: movie, count: 10, minCount: 50) }
+                },
+            ]
+        } + [
+            Phase(name: "mf accuracy", size: "small", isReport: true) { try accuracy("small") },
+            Phase(name: "mf accuracy", size: "100k", isReport: true) { try accuracy("100k") },
         ]
     }
 
-    /// One epoch with the defaults (or `$RECLAB_MF`) on a synthetic set,
-    /// printing the epoch's wall-clock and the process's CPU seconds.
-    static func epoch(_ size: String) throws -> () throws -> Void {
+    /// One epoch with the defaults (or `$RECLAB_MF`; `allRatings` trains on
+    /// every rating, `valid=0`), printing the epoch's wall-clock and the
+    /// process's CPU seconds.
+    static func epoch(_ size: String, allRatings: Bool = false) throws -> () throws -> Void {
         let matrix = try MFInputs.matrix(size)
         var parameters = try settings()
+        if allRatings { parameters.validFraction = 0 }
         let epochs = ProcessInfo.processInfo.environment["RECLAB_MF"]?.contains("epochs") == true ? parameters.epochs : 1
         parameters.epochs = 0
         // The split, the initial rows and the blocks are made before the clock starts.
@@ -152,12 +162,17 @@ enum MFBenchmarks {
 /// An `mf` model of ml-latest-small trained once with the defaults.
 enum MFInputs {
     static let small = Result { try MatrixFactorization.train(ModelInputs.inputs("small").matrix) }
-    /// One epoch on the 33.8M synthetic ratings (the vectors are what `similar` and fold-in read).
-    static let large = Result { try MatrixFactorization.train(ModelInputs.inputs("33m").matrix, parameters: .init(epochs: 1)) }
-    private static let synthetic10m = Result { try RatingMatrix.build(from: CSVReader.read(path: BenchData.ratings("10m").path)) }
-
-    /// The rating matrix of a size (33m shared with the other model phases).
-    static func matrix(_ size: String) throws -> RatingMatrix {
-        size == "10m" ? try synthetic10m.get() : try ModelInputs.inputs(size).matrix
+    /// One epoch on a synthetic set (the vectors are what `similar` and fold-in read).
+    private static let large = Result { try MatrixFactorization.train(ModelInputs.inputs("33m").matrix, parameters: .init(epochs: 1)) }
+    private static let synthetic10m = Result {
+        try MatrixFactorization.train(ModelInputs.inputs("10m").matrix, parameters: .init(epochs: 1))
     }
+
+    /// The model of one epoch on `size` (`10m` or `33m`), trained on first use.
+    static func oneEpoch(_ size: String) throws -> MatrixFactorization {
+        try (size == "10m" ? synthetic10m : large).get()
+    }
+
+    /// The rating matrix of a size, shared with the other model phases.
+    static func matrix(_ size: String) throws -> RatingMatrix { try ModelInputs.inputs(size).matrix }
 }

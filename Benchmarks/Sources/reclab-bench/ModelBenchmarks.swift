@@ -3,12 +3,12 @@ import RecLab
 
 /// Benchmark phases of the models (see README.md for the figures).
 ///
-/// `small` is ml-latest-small, `33m` the 33.8M-rating synthetic set. The
+/// `small` is ml-latest-small, `10m` and `33m` the synthetic sets. The
 /// ratings table (and, for the phases after it, the matrix and the model)
 /// is made once per size and shared, so only the phase's own work is timed.
 enum ModelBenchmarks {
     static var phases: [Phase] {
-        ["small", "33m"].flatMap { size -> [Phase] in
+        ["small", "10m", "33m"].flatMap { size -> [Phase] in
             [
                 Phase(name: "rating matrix", size: size) {
                     let table = try ModelInputs.inputs(size).table
@@ -67,11 +67,20 @@ struct ModelInputs: Sendable {
     let person: [(item: Int64, rating: Double)]
 
     private static let small = Result { try ModelInputs(size: "small") }
+    private static let synthetic10m = Result { try ModelInputs(size: "10m") }
     private static let large = Result { try ModelInputs(size: "33m") }
-    static func inputs(_ size: String) throws -> ModelInputs { try (size == "small" ? small : large).get() }
+    static func inputs(_ size: String) throws -> ModelInputs {
+        switch size {
+        case "small": try small.get()
+        case "10m": try synthetic10m.get()
+        case "33m": try large.get()
+        default: throw RecLabError("no model inputs of size \(size)")
+        }
+    }
 
     init(size: String) throws {
-        let table = try CSVReader.read(path: BenchData.ratings(size).path)
+        // The table the table phases read too, so a process holds it once.
+        let table = try BenchTables.tables(size).ratings
         let matrix = try RatingMatrix.build(from: table)
         (self.table, self.matrix, model) = (table, matrix, try UserKNN.train(matrix))
         guard let u = (0 ..< matrix.userCount).first(where: { matrix.entries(ofUser: $0).count >= 300 }) else {

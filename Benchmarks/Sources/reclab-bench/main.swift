@@ -6,18 +6,22 @@ let allPhases: [Phase] = LoadBenchmarks.phases + TableBenchmarks.phases + Sessio
     + MovieSpaceBenchmarks.phases + LowRankBenchmarks.phases + EvaluationBenchmarks.phases
     + NotebookBenchmarks.phases + ChartBenchmarks.phases
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-@MainActor func option(_ name: String) -> String? {
-    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
-    return arguments[i + 1]
+guard let options = BenchOptions(Array(CommandLine.arguments.dropFirst())) else {
+    FileHandle.standardError.write(Data((BenchOptions.usage + "\n").utf8))
+    exit(2)
 }
-let onlyPhase = option("--phase")
-let onlySize = option("--size")
-let repeats = Int(option("--repeats") ?? "5") ?? 5
-
-print("phase                        size   time (median of \(repeats), min – max), peak RSS of the process")
-for phase in allPhases {
-    if let onlyPhase, phase.name != onlyPhase { continue }
-    if let onlySize, phase.size != onlySize { continue }
-    measure(phase, repeats: repeats)
+let selected = allPhases.filter(options.selects)
+if selected.isEmpty {
+    FileHandle.standardError.write(Data("reclab-bench: no phase matches \(options.phases) at \(options.sizes) (see --list)\n".utf8))
+    exit(2)
+}
+if options.list {
+    for phase in selected { print("\(phase.name)\t\(phase.size)\(phase.isReport ? "\treport" : "")") }
+    exit(0)
+}
+do {
+    try BenchRun(options: options).run(selected)
+} catch {
+    FileHandle.standardError.write(Data("reclab-bench: \(error)\n".utf8))
+    exit(1)
 }
