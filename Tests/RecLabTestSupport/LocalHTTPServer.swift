@@ -94,18 +94,26 @@ public final class LocalHTTPServer: @unchecked Sendable {
         stopped = true
         lock.unlock()
         guard !wasStopped else { return }
+        // Shutting down refuses new connections and wakes `accept`; the
+        // accept loop closes the socket itself. Closing it here would free
+        // its number while the loop may still call `accept` on it, and a
+        // socket opened next (another test's server) could get that number
+        // and have its connections answered from these routes.
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
         while true {
             let connection = accept(listener, nil, nil)
             if connection < 0 {
+                let error = errno
                 lock.lock()
                 let done = stopped
                 lock.unlock()
-                if done || errno != EINTR { return }
+                if done || error != EINTR {
+                    close(listener)
+                    return
+                }
                 continue
             }
             Thread { [self] in answer(connection) }.start()
