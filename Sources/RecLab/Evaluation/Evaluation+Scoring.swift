@@ -31,8 +31,18 @@ extension Evaluation {
             var out: [(row: Int, score: ModelScore)] = []
             for u in users[range] {
                 try cancel.check()
+                let rows = groupRows[groupStarts[u] ..< groupStarts[u + 1]]
+                if let scorer = model as? any UserItemScorer {
+                    // Only the held-out movies: a user has a few, the catalogue thousands.
+                    let items = rows.map { matrix.itemIndex(of: heldOut.items[$0]) }
+                    let values = try scorer.scores(user: matrix.userIds[u], items: items.map { $0 ?? -1 })
+                    for (k, row) in rows.enumerated() {
+                        out.append((row, score(of: items[k], value: values[k], user: u, matrix: matrix)))
+                    }
+                    continue
+                }
                 let scores = try model.itemScores(user: matrix.userIds[u])
-                for row in groupRows[groupStarts[u] ..< groupStarts[u + 1]] {
+                for row in rows {
                     out.append((row, score(of: heldOut.items[row], in: scores, matrix: matrix)))
                 }
             }
@@ -47,6 +57,16 @@ extension Evaluation {
         guard let i = matrix.itemIndex(of: item) else { return ModelScore(score: nil, source: .unknownItem) }
         if scores.rated[i] { return ModelScore(score: nil, source: .inTraining) }
         let value = scores.values[i]
+        return value.isNaN ? ModelScore(score: nil, source: .declined) : ModelScore(score: value, source: .model)
+    }
+
+    /// A ``UserItemScorer``'s `value` for item index `item` (nil: not in
+    /// the training data) of user index `u`, or why there is none.
+    private static func score(of item: Int?, value: Double, user u: Int, matrix: RatingMatrix) -> ModelScore {
+        guard let item else { return ModelScore(score: nil, source: .unknownItem) }
+        if matrix.entries(ofUser: u).contains(where: { Int(matrix.userItems[$0]) == item }) {
+            return ModelScore(score: nil, source: .inTraining)
+        }
         return value.isNaN ? ModelScore(score: nil, source: .declined) : ModelScore(score: value, source: .model)
     }
 

@@ -8,6 +8,17 @@ public protocol PairPredictor: Recommender {
     func predict(user: Int64, item: Int64) -> Double?
 }
 
+/// A model that scores a data user's chosen movies without scoring every
+/// movie (the part of ``Recommender/itemScores(user:)`` evaluation needs).
+public protocol UserItemScorer: Recommender {
+    /// Data user `id`'s scores of the movies at item indices `items`, as
+    /// ``Recommender/itemScores(user:)`` gives them (NaN: rated or not
+    /// scored).
+    func scores(user id: Int64, items: [Int]) throws(RecLabError) -> [Double]
+}
+
+extension UserKNN: UserItemScorer {}
+
 extension ALSModel: PairPredictor {}
 extension MatrixFactorization: PairPredictor {}
 extension BiasModel: PairPredictor {}

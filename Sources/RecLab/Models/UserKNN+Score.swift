@@ -150,9 +150,7 @@ extension UserKNN {
     /// −∞ could not be told apart.) Workers take disjoint item ranges of
     /// about equal numbers of ratings, each with its own heap.
     func scoreItems(mean: Double, similarities: [Double], rated: [Bool]) -> [Double] {
-        let minimum = parameters.minSimilarity
-        let finite = similarities.allSatisfy(\.isFinite)
-        let usable = similarities.map { abs($0) < UserKNN.negligibleSimilarity || $0 < minimum ? -Double.infinity : $0 }
+        let usable = usableSimilarities(similarities)
         let itemRanges = matrix.ratingCount < 2 * UserKNN.parallelEntries ? [0 ..< matrix.itemCount]
             : Parallel.ranges(weightedBy: matrix.itemOffsets, minimumWeight: UserKNN.parallelEntries)
         var scores = [Double](repeating: .nan, count: matrix.itemCount)
@@ -162,29 +160,82 @@ extension UserKNN {
             Parallel.forEach(itemRanges) { items in
                 var heap = NeighbourHeap(capacity: parameters.neighbours)
                 matrix.itemUsers.withUnsafeBufferPointer { itemUsers in
-                    usable.withUnsafeBufferPointer { usable in
+                    usable.values.withUnsafeBufferPointer { usableValues in
                         for i in items where !rated[i] {
-                            if finite {
-                                heap.removeAll()
-                                var threshold = -Double.infinity
-                                for k in matrix.entries(ofItem: i) {
-                                    let s = usable[Int(itemUsers[k])]
-                                    guard s > threshold else { continue }
-                                    heap.offer(similarity: s, entry: Int32(truncatingIfNeeded: k))
-                                    threshold = heap.threshold
-                                }
-                            } else {
-                                selectNeighbours(ofItem: i, similarities: similarities, into: &heap)
-                            }
-                            guard heap.count >= parameters.minNeighbours else { continue }
-                            let (weighted, total) = weightedSums(heap, similarities: similarities)
-                            out.pointer[i] = mean + weighted / total
+                            out.pointer[i] = score(item: i, mean: mean, similarities: similarities,
+                                                   usable: usableValues, finite: usable.finite, itemUsers: itemUsers, heap: &heap)
                         }
                     }
                 }
             }
         }
         return scores
+    }
+
+    /// Each user's similarity, or −∞ when they cannot be a neighbour, and
+    /// whether every similarity is finite (see ``scoreItems(mean:similarities:rated:)``).
+    private func usableSimilarities(_ similarities: [Double]) -> (values: [Double], finite: Bool) {
+        let minimum = parameters.minSimilarity
+        return (similarities.map { abs($0) < UserKNN.negligibleSimilarity || $0 < minimum ? -Double.infinity : $0 },
+                similarities.allSatisfy(\.isFinite))
+    }
+
+    /// Item `i`'s score from its most similar usable raters, NaN with fewer
+    /// than `min_nbrs`: one item of ``scoreItems(mean:similarities:rated:)``.
+    private func score(item i: Int, mean: Double, similarities: [Double], usable: UnsafeBufferPointer<Double>, finite: Bool,
+                       itemUsers: UnsafeBufferPointer<Int32>, heap: inout NeighbourHeap) -> Double {
+        if finite {
+            heap.removeAll()
+            var threshold = -Double.infinity
+            for k in matrix.entries(ofItem: i) {
+                let s = usable[Int(itemUsers[k])]
+                guard s > threshold else { continue }
+                heap.offer(similarity: s, entry: Int32(truncatingIfNeeded: k))
+                threshold = heap.threshold
+            }
+        } else {
+            selectNeighbours(ofItem: i, similarities: similarities, into: &heap)
+        }
+        guard heap.count >= parameters.minNeighbours else { return .nan }
+        let (weighted, total) = weightedSums(heap, similarities: similarities)
+        return mean + weighted / total
+    }
+
+    /// Data user `id`'s scores of the movies at item indices `items` only,
+    /// each the same to the bit as ``score(user:)`` gives it; NaN for a
+    /// movie the user rated or one with too few neighbours. What
+    /// evaluation needs: a handful of held-out movies per user, not all.
+    ///
+    /// - Throws: ``RecLabError`` when the user is not in the training data.
+    /// - Complexity: O(ratings of the raters of the user's movies +
+    ///   raters of `items` × log `neighbours`).
+    public func scores(user id: Int64, items: [Int]) throws(RecLabError) -> [Double] {
+        guard let u = matrix.userIndex(of: id) else {
+            throw RecLabError("user \(id) is not in the training ratings", subject: String(id))
+        }
+        let entries = matrix.entries(ofUser: u)
+        let mean = userMeans[u], norm = userNorms[u]
+        guard norm > 0 else { return [Double](repeating: .nan, count: items.count) }
+        var rated = Set<Int>()
+        var profile: [(index: Int, value: Double)] = []
+        for k in entries {
+            let i = Int(matrix.userItems[k])
+            rated.insert(i)
+            profile.append((i, (matrix.userRatings[k] - mean) / norm))
+        }
+        var similarities = similarities(of: profile)
+        similarities[u] = 0
+        let usable = usableSimilarities(similarities)
+        var heap = NeighbourHeap(capacity: parameters.neighbours)
+        return matrix.itemUsers.withUnsafeBufferPointer { itemUsers in
+            usable.values.withUnsafeBufferPointer { usableValues in
+                items.map { i in
+                    guard (0 ..< matrix.itemCount).contains(i), !rated.contains(i) else { return .nan }
+                    return score(item: i, mean: mean, similarities: similarities, usable: usableValues,
+                                 finite: usable.finite, itemUsers: itemUsers, heap: &heap)
+                }
+            }
+        }
     }
 
     /// Fills `heap` with item `i`'s most similar usable raters, walking them
