@@ -65,7 +65,7 @@ import Testing
     @Test func compareRanksModelsByErrorOverAllRows() throws {
         h.run("knn = train userknn on train")
         h.run("a = train als features=5 samples=20 burn=2 on train")
-        // userknn scores every candidate of each user: keep its part small in a debug build.
+        // A part of the test rows keeps the debug build quick.
         h.run("few = filter test userId <= 60")
         let out = h.run("compare b knn a on few")
         let table = rows(out)
