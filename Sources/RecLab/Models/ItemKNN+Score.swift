@@ -64,3 +64,30 @@ extension ItemKNN {
         return s > 0 ? c : (s < 0 ? -c : 0 * c)
     }
 }
+
+extension ItemKNN: UserItemScorer {
+    /// Data user `id`'s scores of the movies at item indices `items` only,
+    /// each as ``itemScores(user:)`` gives it (NaN for a movie the user
+    /// rated or one with too few rated neighbours): each movie's row is
+    /// walked for the user's rated movies, as a candidate that walks its row
+    /// is scored; one rated neighbour takes LensKit's shortcut.
+    ///
+    /// - Throws: ``RecLabError`` when the user is not in the training data.
+    /// - Complexity: O(the user's ratings + the rows of `items`).
+    public func scores(user id: Int64, items: [Int]) throws(RecLabError) -> [Double] {
+        let profile = try profile(user: id)
+        return items.map { i in
+            guard (0 ..< matrix.itemCount).contains(i), !profile.rated[i] else { return .nan }
+            var count = 0
+            var first = (centred: 0.0, similarity: 0.0)
+            for e in neighbourEntries(ofItem: i) where profile.rated[Int(neighbourItems[e])] {
+                if count == 0 { first = (profile.centred[Int(neighbourItems[e])], neighbourSimilarities[e]) }
+                count += 1
+            }
+            guard count >= parameters.minNeighbours else { return .nan }
+            let score = count == 1 ? single(centred: first.centred, similarity: first.similarity)
+                : weightedAverage(ofItem: i, profile: profile, using: min(count, parameters.neighbours))
+            return parameters.center ? score + itemMeans[i] : score
+        }
+    }
+}

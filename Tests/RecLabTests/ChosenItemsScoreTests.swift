@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import RecLab
 
-/// `UserKNN.scores(user:items:)`, evaluation's path, gives each chosen
+/// `scores(user:items:)` of userknn and itemknn, evaluation's path, gives each chosen
 /// movie the same score to the bit as scoring every movie does.
-struct UserKNNChosenItemsTests {
-    @Test func chosenItemsScoreAsAllItemsDo() throws {
+struct ChosenItemsScoreTests {
+    @Test func userKNNChosenItemsScoreAsAllItemsDo() throws {
         let ratingsPath = TestFiles.real("ml-latest-small/ratings.csv")
         guard FileManager.default.fileExists(atPath: ratingsPath) else { return }
         let matrix = try RatingMatrix.build(from: TableLoader.load(path: ratingsPath))
@@ -29,5 +29,29 @@ struct UserKNNChosenItemsTests {
             }
         }
         #expect(throws: RecLabError.self) { _ = try UserKNN.train(matrix).scores(user: 999_999, items: [0]) }
+    }
+
+    @Test func itemKNNChosenItemsScoreAsAllItemsDo() throws {
+        let ratingsPath = TestFiles.real("ml-latest-small/ratings.csv")
+        guard FileManager.default.fileExists(atPath: ratingsPath) else { return }
+        let matrix = try RatingMatrix.build(from: TableLoader.load(path: ratingsPath))
+        for parameters in [ItemKNN.Parameters(), ItemKNN.Parameters(neighbours: 3, minNeighbours: 2, minSimilarity: 0.05)] {
+            let model = try ItemKNN.train(matrix, parameters: parameters)
+            var generator = SeededGenerator(seed: 11)
+            for id: Int64 in [1, 53, 414, 610] {
+                let all = try model.itemScores(user: id).values
+                var items = (0 ..< 300).map { _ in Int.random(in: 0 ..< matrix.itemCount, using: &generator) }
+                items += [-1, matrix.itemCount]
+                let chosen = try model.scores(user: id, items: items)
+                var scored = 0
+                for (k, i) in items.enumerated() {
+                    let expected = (0 ..< matrix.itemCount).contains(i) ? all[i] : .nan
+                    if !expected.isNaN { scored += 1 }
+                    #expect(chosen[k].bitPattern == expected.bitPattern || (chosen[k].isNaN && expected.isNaN),
+                            "user \(id) item index \(i): \(chosen[k]) vs \(expected)")
+                }
+                #expect(scored > 0, "user \(id): some chosen movie is scored")
+            }
+        }
     }
 }
