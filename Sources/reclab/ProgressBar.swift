@@ -75,21 +75,14 @@ final class ProgressBar: @unchecked Sendable {
     /// dropped when the terminal is too narrow for it. A NaN `fraction`
     /// (how much is left is not known) shows the label and the time only.
     static func line(label: String, fraction: Double, seconds: Double, width: Int) -> String {
-        if fraction.isNaN { return String((label + " " + clock(seconds)).prefix(max(0, width - 3))) }
+        if fraction.isNaN { return String((label + " " + NumberFormatting.clock(seconds)).prefix(max(0, width - 3))) }
         let f = fraction.isFinite ? min(max(fraction, 0), 1) : 0
         let percent = String(Int(f * 100))
-        var tail = String(repeating: " ", count: max(0, 3 - percent.count)) + percent + "% " + clock(seconds)
-        if f > 0.01 { tail += "<" + clock(seconds / f * (1 - f)) }
+        var tail = String(repeating: " ", count: max(0, 3 - percent.count)) + percent + "% " + NumberFormatting.clock(seconds)
+        if f > 0.01 { tail += "<" + NumberFormatting.clock(seconds / f * (1 - f)) }
         let cells = width - 3 - label.count - tail.count - 4
         guard cells >= 10 else { return String((label + " " + tail).prefix(max(0, width - 3))) }
         let full = Int(f * Double(cells))
         return label + " |" + String(repeating: "█", count: full) + String(repeating: "░", count: cells - full) + "| " + tail
-    }
-
-    /// `mm:ss`.
-    private static func clock(_ seconds: Double) -> String {
-        let t = seconds.isFinite ? min(max(0, Int(seconds)), 359_999) : 0
-        let (m, s) = (t / 60, t % 60)
-        return (m < 10 ? "0" : "") + String(m) + ":" + (s < 10 ? "0" : "") + String(s)
     }
 }

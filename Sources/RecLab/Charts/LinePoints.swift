@@ -141,19 +141,19 @@ public struct LinePoints: Sendable {
         let validity = x.validity
         let parts = try Parallel.map(Parallel.ranges(count: rows)) { range throws(RecLabError) -> (Double, Double) in
             var (low, high) = (Double.infinity, -Double.infinity)
-            func scan<X: LineValue>(_ xs: [X]) throws(RecLabError) {
+            func scan<X: StatValue>(_ xs: [X]) throws(RecLabError) {
                 for chunk in stride(from: range.lowerBound, to: range.upperBound, by: 1 << 20) {
                     try cancel.check()
                     let rows = chunk ..< Swift.min(range.upperBound, chunk + 1 << 20)
                     xs.withUnsafeBufferPointer { xb in
                         if let validity {
                             for j in rows where validity.isValid(j) {
-                                let v = xb[j].double
+                                let v = xb[j].asDouble
                                 if v.isFinite { low = Swift.min(low, v); high = Swift.max(high, v) }
                             }
                         } else {
                             for j in rows {
-                                let v = xb[j].double
+                                let v = xb[j].asDouble
                                 if v.isFinite { low = Swift.min(low, v); high = Swift.max(high, v) }
                             }
                         }
@@ -181,7 +181,7 @@ public struct LinePoints: Sendable {
         return try Parallel.map(Parallel.ranges(count: rows)) { range throws(RecLabError) -> (slices: [Slice], rows: Int) in
             var slices = [Slice](repeating: Slice(), count: count)
             var kept = 0
-            func scan<X: LineValue, Y: LineValue>(_ xs: [X], _ ys: [Y]) throws(RecLabError) {
+            func scan<X: StatValue, Y: StatValue>(_ xs: [X], _ ys: [Y]) throws(RecLabError) {
                 for chunk in stride(from: range.lowerBound, to: range.upperBound, by: 1 << 20) {
                     try cancel.check()
                     let rows = chunk ..< Swift.min(range.upperBound, chunk + 1 << 20)
@@ -194,7 +194,7 @@ public struct LinePoints: Sendable {
                                 for j in rows {
                                     if let xValid, !xValid.isValid(j) { continue }
                                     if let yValid, !yValid.isValid(j) { continue }
-                                    let a = xb[j].double, b = yb[j].double
+                                    let a = xb[j].asDouble, b = yb[j].asDouble
                                     guard a.isFinite, b.isFinite else { continue }
                                     // a lies within low...high, so q ≥ 0; q is not finite only for
                                     // ranges near ±1e308 or of subnormal width, which go to slice 0.
@@ -207,7 +207,7 @@ public struct LinePoints: Sendable {
                     }
                 }
             }
-            func withY<X: LineValue>(_ xs: [X]) throws(RecLabError) {
+            func withY<X: StatValue>(_ xs: [X]) throws(RecLabError) {
                 switch y.storage {
                 case .int32(let v): try scan(xs, v)
                 case .int64(let v): try scan(xs, v)
@@ -224,25 +224,4 @@ public struct LinePoints: Sendable {
             return (slices, kept)
         }
     }
-}
-
-/// A column's stored number, as the chart's Double.
-protocol LineValue: Sendable {
-    /// The value as a Double.
-    var double: Double { get }
-}
-
-extension Int32: LineValue {
-    /// The value as a Double.
-    @inline(__always) var double: Double { Double(self) }
-}
-
-extension Int64: LineValue {
-    /// The value as a Double.
-    @inline(__always) var double: Double { Double(self) }
-}
-
-extension Double: LineValue {
-    /// The value itself.
-    @inline(__always) var double: Double { self }
 }

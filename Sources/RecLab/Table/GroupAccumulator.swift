@@ -1,4 +1,5 @@
-/// The numbers a value column can hold, as the group kernels see them.
+/// The numbers a value column can hold, as the group kernels and the line
+/// chart see them.
 protocol StatValue: Comparable, Sendable {
     /// The value as a `Double` for sums.
     var asDouble: Double { get }
@@ -9,19 +10,19 @@ protocol StatValue: Comparable, Sendable {
 }
 
 extension Int32: StatValue {
-    var asDouble: Double { Double(self) }
+    @inline(__always) var asDouble: Double { Double(self) }
     static var minimumStart: Int32 { .max }
     static var maximumStart: Int32 { .min }
 }
 
 extension Int64: StatValue {
-    var asDouble: Double { Double(self) }
+    @inline(__always) var asDouble: Double { Double(self) }
     static var minimumStart: Int64 { .max }
     static var maximumStart: Int64 { .min }
 }
 
 extension Double: StatValue {
-    var asDouble: Double { self }
+    @inline(__always) var asDouble: Double { self }
     static var minimumStart: Double { .infinity }
     static var maximumStart: Double { -.infinity }
 }

@@ -18,7 +18,7 @@ extension Verbs {
             Column(name: "settings", texts: models.map(\.settingsText)),
             Column(name: "trained on", texts: models.map { $0.table + Self.peopleSuffix($0.people) }),
             Column(name: "ratings", integers: models.map { Int64($0.model.matrix.ratingCount) }),
-            Column(name: "time", texts: models.map { Self.duration($0.seconds) }),
+            Column(name: "time", texts: models.map { NumberFormatting.duration($0.seconds, secondDigits: 1) }),
         ])
         return .text(call.session.render(listing, rows: listing.rowCount)
                      + "* the default model of recommend, predict and explain")
@@ -27,12 +27,5 @@ extension Verbs {
     /// ` + jabril, me` for the people trained as users.
     static func peopleSuffix(_ people: [String: Int64]) -> String {
         people.isEmpty ? "" : " + " + people.keys.sorted().joined(separator: ", ")
-    }
-
-    /// `12 ms`, `1.4 s`.
-    static func duration(_ seconds: Double) -> String {
-        if seconds < 0.01 { return (seconds * 1000).formatted(fractionDigits: 2) + " ms" }
-        if seconds < 1 { return (seconds * 1000).formatted(fractionDigits: 0) + " ms" }
-        return seconds.formatted(fractionDigits: 1) + " s"
     }
 }

@@ -22,7 +22,7 @@ enum EpochTable {
 
     /// One epoch's line.
     static func row(_ report: MatrixFactorization.EpochReport) -> String {
-        line([String(report.epoch), loss(report.trainLoss), loss(report.validLoss), loss(report.rmse), time(report.seconds)])
+        line([String(report.epoch), loss(report.trainLoss), loss(report.validLoss), loss(report.rmse), NumberFormatting.clock(report.seconds)])
     }
 
     /// Six decimals, or `#na#`.
@@ -30,13 +30,6 @@ enum EpochTable {
         value.isFinite ? value.formatted(fractionDigits: 6) : "#na#"
     }
 
-    /// fast.ai's `format_time`: `mm:ss`, or `h:mm:ss` from an hour on.
-    static func time(_ seconds: Double) -> String {
-        let t = seconds.isFinite ? max(0, Int(seconds)) : 0
-        let (h, m, s) = (t / 3600, t / 60 % 60, t % 60)
-        let mmss = (m < 10 ? "0" : "") + String(m) + ":" + (s < 10 ? "0" : "") + String(s)
-        return h > 0 ? "\(h):\(mmss)" : mmss
-    }
 
     private static func line(_ cells: [String]) -> String {
         var text = ""

@@ -45,4 +45,22 @@ public enum NumberFormatting {
         let digits = value < 99.95 ? 1 : 0
         return "\(value.formatted(fractionDigits: digits)) \(units[unit])"
     }
+
+    /// A duration as a timer shows it: `0.31 ms`, `97 ms`, then seconds
+    /// with `secondDigits` decimals below 10 s (`1.84 s`, or `1.8 s` with
+    /// 1) and one from there (`33.3 s`).
+    public static func duration(_ seconds: Double, secondDigits: Int = 2) -> String {
+        let ms = seconds * 1000
+        if ms < 10 { return ms.formatted(fractionDigits: 2) + " ms" }
+        if ms < 1000 { return ms.formatted(fractionDigits: 0) + " ms" }
+        return seconds.formatted(fractionDigits: seconds < 10 ? secondDigits : 1) + " s"
+    }
+
+    /// fast.ai's `format_time`: `mm:ss`, or `h:mm:ss` from an hour on.
+    public static func clock(_ seconds: Double) -> String {
+        let t = seconds.isFinite ? max(0, Int(min(seconds, 1e15))) : 0
+        let (h, m, s) = (t / 3600, t / 60 % 60, t % 60)
+        let mmss = (m < 10 ? "0" : "") + String(m) + ":" + (s < 10 ? "0" : "") + String(s)
+        return h > 0 ? "\(h):\(mmss)" : mmss
+    }
 }

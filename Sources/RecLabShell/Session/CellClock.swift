@@ -27,19 +27,11 @@ struct CellClock {
     func line() -> String {
         let wall = Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9
         let now = CellClock.usage()
-        var text = "time: " + CellClock.duration(wall)
+        var text = "time: " + NumberFormatting.duration(wall)
         let cpu = now.cpuSeconds - cpuStart
-        if wall >= 0.01 { text += " (cpu " + CellClock.duration(max(0, cpu)) + ")" }
+        if wall >= 0.01 { text += " (cpu " + NumberFormatting.duration(max(0, cpu)) + ")" }
         if now.peakBytes > 0 { text += ", peak memory " + NumberFormatting.byteSize(now.peakBytes) }
         return text
-    }
-
-    /// `0.31 ms`, `97 ms`, `1.84 s`, `33.3 s`.
-    static func duration(_ seconds: Double) -> String {
-        let ms = seconds * 1000
-        if ms < 10 { return String(format: "%.2f ms", ms) }
-        if ms < 1000 { return String(format: "%.0f ms", ms) }
-        return String(format: seconds < 10 ? "%.2f s" : "%.1f s", seconds)
     }
 
     /// The process's CPU seconds (user and system) and its peak resident
