@@ -37,7 +37,8 @@ extension Evaluation {
                     let items = rows.map { matrix.itemIndex(of: heldOut.items[$0]) }
                     let values = try scorer.scores(user: matrix.userIds[u], items: items.map { $0 ?? -1 })
                     for (k, row) in rows.enumerated() {
-                        out.append((row, score(of: items[k], value: values[k], user: u, matrix: matrix)))
+                        out.append((row, score(of: items[k], value: values[k], user: matrix.userIds[u], item: heldOut.items[row],
+                                               matrix: matrix)))
                     }
                     continue
                 }
@@ -60,13 +61,12 @@ extension Evaluation {
         return value.isNaN ? ModelScore(score: nil, source: .declined) : ModelScore(score: value, source: .model)
     }
 
-    /// A ``UserItemScorer``'s `value` for item index `item` (nil: not in
-    /// the training data) of user index `u`, or why there is none.
-    private static func score(of item: Int?, value: Double, user u: Int, matrix: RatingMatrix) -> ModelScore {
-        guard let item else { return ModelScore(score: nil, source: .unknownItem) }
-        if matrix.entries(ofUser: u).contains(where: { Int(matrix.userItems[$0]) == item }) {
-            return ModelScore(score: nil, source: .inTraining)
-        }
+    /// A ``UserItemScorer``'s `value` for movie `item` of data user `user`
+    /// (`index`: the movie's item index, nil when not in the training
+    /// data), or why there is none.
+    private static func score(of index: Int?, value: Double, user: Int64, item: Int64, matrix: RatingMatrix) -> ModelScore {
+        guard index != nil else { return ModelScore(score: nil, source: .unknownItem) }
+        if matrix.rating(user: user, item: item) != nil { return ModelScore(score: nil, source: .inTraining) }
         return value.isNaN ? ModelScore(score: nil, source: .declined) : ModelScore(score: value, source: .model)
     }
 
