@@ -38,6 +38,7 @@ reclab_require_system_libraries() {
         echo "$me: Swift is not installed (or not on PATH); install Swift 6 from https://www.swift.org/install/linux/ and try again" >&2
         return 1
     fi
+    rm -f "$log"
     missing="$(reclab_missing_packages)"
     [[ -z "$missing" ]] && return 0
     if ! command -v apt-get >/dev/null 2>&1; then
@@ -51,10 +52,13 @@ reclab_require_system_libraries() {
     fi
     echo "$me: installing $missing (apt-get)…" >&2
     export DEBIAN_FRONTEND=noninteractive
-    if ! { apt-get update -qq && apt-get install -y -qq $missing >/dev/null; }; then
+    local log; log="$(mktemp)"
+    if ! { apt-get update -qq && apt-get install -y -qq $missing; } >"$log" 2>&1; then
+        cat "$log" >&2; rm -f "$log"
         echo "$me: apt-get could not install $missing; install them and try again" >&2
         return 1
     fi
+    rm -f "$log"
     missing="$(reclab_missing_packages)"
     if [[ -n "$missing" ]]; then
         echo "$me: $missing installed, but its headers are still missing; check the installation and try again" >&2
