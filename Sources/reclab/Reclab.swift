@@ -127,17 +127,23 @@ struct Reclab: ParsableCommand {
         if !ok { throw ExitCode(1) }
     }
 
-    /// GroupLens, or the mirror in `$RECLAB_MOVIELENS_URL`, into the cache.
+    /// GroupLens, or the mirror in `$RECLAB_MOVIELENS_URL`, into the cache;
+    /// the lab's sheets from their repository, or `$RECLAB_LAB_FILES_URL`.
     private func movieLensSource() -> MovieLensSource {
         var source = MovieLensSource(cache: Paths.cache)
-        if let mirror = ProcessInfo.processInfo.environment["RECLAB_MOVIELENS_URL"], !mirror.isEmpty {
-            if let url = MovieLensSource.baseURL(parsing: mirror) {
-                source.baseURL = url
-            } else {
-                Terminal.writeError("warning: ignoring $RECLAB_MOVIELENS_URL '\(mirror)': not an http:// or https:// URL\n")
-            }
-        }
+        if let url = mirror("RECLAB_MOVIELENS_URL") { source.baseURL = url }
+        source.labFilesURL = mirror("RECLAB_LAB_FILES_URL")
         return source
+    }
+
+    /// The http(s) URL in the environment variable `name`, if set (a warning when it is not a URL).
+    private func mirror(_ name: String) -> URL? {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
+        guard let url = MovieLensSource.baseURL(parsing: value) else {
+            Terminal.writeError("warning: ignoring $\(name) '\(value)': not an http:// or https:// URL\n")
+            return nil
+        }
+        return url
     }
 
     /// `--data`, then `$RECLAB_DATA`, then the cache folder.

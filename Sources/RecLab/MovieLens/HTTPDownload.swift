@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -161,6 +164,35 @@ final class HTTPDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
             return "the secure connection to \(host) failed (certificate?)"
         case .cancelled: return "the download was stopped"
         default: return "network error \(code.rawValue) from \(host)"
+        }
+    }
+}
+
+extension HTTPDownload.Failure {
+    /// The failure as words for an error line (`the server answered HTTP 404`).
+    var explanation: String {
+        switch self {
+        case .unreachable(let why): return why
+        case .status(let code): return "the server answered HTTP \(code)"
+        case .truncated(let received, let expected): return "the connection closed after \(received) of \(expected) bytes"
+        case .tooLarge(let limit): return "the server sent more than \(limit) bytes"
+        case .consumer(let why): return "cannot write it to the cache (\(why))"
+        case .cancelled: return "stopped"
+        }
+    }
+}
+
+extension HTTPDownload {
+    /// Writes all of `bytes` to `fd` (a consumer's usual work: the body into a file).
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) throws {
+        var offset = 0
+        while offset < bytes.count, let base = bytes.baseAddress {
+            let n = Glibc.write(fd, base + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw RecLabError(String(cString: strerror(errno)))
+            }
+            offset += n
         }
     }
 }

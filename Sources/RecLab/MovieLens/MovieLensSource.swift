@@ -12,8 +12,12 @@ public struct MovieLensSource: Sendable {
     /// The checksum each zip must have, by zip file name (`ml-1m.zip`);
     /// a zip missing from it is checked against the `.md5` served beside it.
     public var checksums: [String: ZipChecksum]
-    /// The folder downloaded releases are unzipped into (and looked for in).
+    /// The folder downloaded releases are unzipped into (and looked for in);
+    /// downloaded ``LabFile``s are kept there too.
     public var cache: URL
+    /// A folder serving the ``LabFile``s in place of their own URLs
+    /// (`$RECLAB_LAB_FILES_URL`), or `nil`.
+    public var labFilesURL: URL?
 
     /// A source serving from `baseURL`, checked against `checksums`, keeping
     /// releases in `cache`.

@@ -61,7 +61,7 @@ struct ReleaseDownload {
         } catch .unreachable(let why) {
             throw refusal(why)
         } catch {
-            throw refusal("its checksum (\(zipName).md5) could not be fetched: \(ReleaseDownload.describe(error))")
+            throw refusal("its checksum (\(zipName).md5) could not be fetched: \(error.explanation)")
         }
         guard let published = ZipChecksum.publishedMD5(in: String(decoding: text, as: UTF8.self)) else {
             throw refusal("\(source.md5URL(for: release).absoluteString) holds no MD5")
@@ -83,13 +83,13 @@ struct ReleaseDownload {
                 progress?(MovieLensDownloadProgress(stage: .downloading, file: zipName, bytes: $0, total: $1,
                                                     seconds: ReleaseDownload.seconds(since: started)))
             }) { chunk in
-                try ReleaseDownload.writeAll(chunk, to: fd)
+                try HTTPDownload.writeAll(chunk, to: fd)
                 hasher.update(chunk)
             }
         } catch .cancelled {
             throw RecLabError.cancelled
         } catch {
-            throw refusal(ReleaseDownload.describe(error))
+            throw refusal(error.explanation)
         }
         let actual = hasher.finalizedHex()
         guard actual == checksum.hex else {
@@ -171,31 +171,7 @@ struct ReleaseDownload {
         }
     }
 
-    private static func describe(_ failure: HTTPDownload.Failure) -> String {
-        switch failure {
-        case .unreachable(let why): return why
-        case .status(let code): return "the server answered HTTP \(code)"
-        case .truncated(let received, let expected): return "the connection closed after \(received) of \(expected) bytes"
-        case .tooLarge(let limit): return "the server sent more than \(limit) bytes"
-        case .consumer(let why): return "cannot write it to the cache (\(why))"
-        case .cancelled: return "stopped"
-        }
-    }
-
     private static func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    }
-
-    /// Writes all of `bytes` to `fd`.
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) throws {
-        var offset = 0
-        while offset < bytes.count, let base = bytes.baseAddress {
-            let n = Glibc.write(fd, base + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw RecLabError(String(cString: strerror(errno)))
-            }
-            offset += n
-        }
     }
 }

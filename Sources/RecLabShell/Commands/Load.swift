@@ -49,7 +49,7 @@ extension Verbs {
             throw ShellError("unexpected '\(extra.text)': a path with spaces goes in double quotes: load \"\(joined)\"", at: extra)
         }
         try call.arguments.expectEnd(usage: usage)
-        let expanded = call.session.resolve(path: path.text)
+        let expanded = try call.session.resolveFetching(path)
         let table: Table
         do throws(RecLabError) {
             table = try TableLoader.load(path: expanded, cancel: cancel)

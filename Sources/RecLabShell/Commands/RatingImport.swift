@@ -12,9 +12,10 @@ enum RatingImport {
 
     /// Imports and returns the summary line.
     static func run(person name: Token, path: Token, session: Session) throws -> String {
+        let file = try session.resolveFetching(path)
         let table: Table
         do throws(RecLabError) {
-            table = try TableLoader.load(path: session.resolve(path: path.text), cancel: session.cancellation)
+            table = try TableLoader.load(path: file, cancel: session.cancellation)
         } catch {
             throw ShellError(error.description, at: path)
         }
