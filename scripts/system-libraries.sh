@@ -38,11 +38,10 @@ reclab_require_system_libraries() {
         echo "$me: Swift is not installed (or not on PATH); install Swift 6 from https://www.swift.org/install/linux/ and try again" >&2
         return 1
     fi
-    rm -f "$log"
     missing="$(reclab_missing_packages)"
     [[ -z "$missing" ]] && return 0
     if ! command -v apt-get >/dev/null 2>&1; then
-        echo "$me: needs the development files of libedit and zlib (Debian: $missing); install them with your package manager and try again" >&2
+        echo "$me: needs the development files of these C libraries (Debian: $missing); install them with your package manager and try again" >&2
         return 1
     fi
     if [[ "$(id -u)" -ne 0 ]]; then

@@ -11,7 +11,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         let script = TestData.repository.appendingPathComponent("scripts/system-libraries.sh").path
-        process.arguments = ["-c", "source '\(script)'\n" + body]
+        // As strict as the scripts that source it.
+        process.arguments = ["-c", "set -euo pipefail\nsource '\(script)'\n" + body]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -33,7 +34,7 @@ import Testing
         let run = try bash("""
             id() { echo 1000; }
             RECLAB_REQUIRED=(libc6-dev:stdio.h reclab-missing-dev:reclab/no-such-header.h other-missing-dev:no-such.h)
-            reclab_require_system_libraries run-tests
+            reclab_require_system_libraries run-tests || exit $?
             """)
         #expect(run.status == 1)
         #expect(run.stderr == """
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func withoutSwiftItSaysWhereToGetIt() throws {
-        let run = try bash("PATH=/nonexistent; reclab_require_system_libraries reclab")
+        let run = try bash("PATH=/nonexistent; reclab_require_system_libraries reclab || exit $?")
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("reclab: Swift is not installed (or not on PATH); install Swift 6 from https://www.swift.org/install/"))
     }
