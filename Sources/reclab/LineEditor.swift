@@ -14,14 +14,28 @@ final class LineEditor {
 
     /// Sets up libedit for `session`, reading the history at `historyPath`.
     init(session: Session, historyPath: String?) {
-        self.historyPath = historyPath
+        self.historyPath = LineEditor.usable(historyPath)
         LineEditor.completer = Completer(session: session)
         stifle_history(5000)
-        if let historyPath { _ = read_history(historyPath) }
+        if let historyPath = self.historyPath { _ = read_history(historyPath) }
         // Strings handed to libedit live for the whole process.
         // Quote characters: completing inside "…" gives whole titles.
         reclab_editline_setup(strdup("reclab"), strdup("\""), strdup(" \t\n=<>|,()")) { text, start, end in
             LineEditor.complete(text: text, start: start, end: end)
+        }
+    }
+
+    /// `path`, unless it is what a write must not replace (libedit opens it
+    /// blindly: a FIFO there would block every prompt); then no history is
+    /// kept, and a warning says why.
+    private static func usable(_ path: String?) -> String? {
+        guard let path else { return nil }
+        do throws(RecLabError) {
+            try AtomicFile.checkTarget(path)
+            return path
+        } catch {
+            Terminal.writeError("reclab: warning: no history kept: \(error.description)\n")
+            return nil
         }
     }
 

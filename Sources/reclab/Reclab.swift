@@ -92,7 +92,7 @@ struct Reclab: ParsableCommand {
         var ok = true
         for file in files {
             let text: String
-            do { text = try ScriptFile.read(file, at: nil) } catch {
+            do { text = try ScriptFile.read(file, at: nil, allowingPipes: true) } catch {
                 Terminal.writeError("reclab: \(error)\n")
                 throw ExitCode(1)
             }

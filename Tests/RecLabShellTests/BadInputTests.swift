@@ -221,7 +221,7 @@ import Testing
         h.refuses("save ratings \(nowhere)", blaming: nowhere, with: "\(nowhere): cannot write here (no such folder \(folder))")
         #expect(!FileManager.default.fileExists(atPath: nowhere))
         h.refuses("save ratings /proc/x.csv", blaming: "/proc/x.csv", with: "/proc/x.csv: cannot write here (no permission to write in /proc)")
-        h.refuses("save ratings \(dir.url.path)", blaming: dir.url.path) { $0.hasPrefix("\(dir.url.path): cannot write") }
+        h.refuses("save ratings \(dir.url.path)", blaming: dir.url.path, with: "\(dir.url.path): is a directory, not a file; nothing written")
         h.refuses("save session \(nowhere)", blaming: nowhere, with: "\(nowhere): cannot write here (no such folder \(folder))")
         let file = try dir.write("plain.txt", "x")
         h.refuses("save ratings \(file)/x.csv", blaming: "\(file)/x.csv", with: "\(file)/x.csv: cannot write here (\(file) is not a folder)")
@@ -232,8 +232,8 @@ import Testing
         let h = try SessionHarness.withMovieLens()
         let dir = try TempFolder()
         let path = dir.path("nope.reclab")
-        h.refuses("run \(path)", blaming: path, with: "no such file: \(path)")
-        h.refuses("run \(dir.url.path)", blaming: dir.url.path, with: "\(dir.url.path) is a folder, not a script")
+        h.refuses("run \(path)", blaming: path, with: "\(path): no such file")
+        h.refuses("run \(dir.url.path)", blaming: dir.url.path, with: "\(dir.url.path): is a directory, not a file")
         let binary = try dir.write("bin.reclab", Data([0x00, 0x01, 0x02]))
         h.refuses("run \(binary)", blaming: binary, with: "\(binary) is not a text script")
     }

@@ -141,6 +141,7 @@ struct ReleaseDownload {
                 throw failure("cannot move \(release.folderName) into \(source.cache.path) (\(String(cString: strerror(errno))))")
             }
         }
+        AtomicFile.syncFolder(source.cache.path)
         return target
     }
 
@@ -165,7 +166,7 @@ struct ReleaseDownload {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: source.cache.path) else { return }
         for name in names where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }) else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH {
+            if TemporaryFiles.processIsGone(pid) {
                 try? FileManager.default.removeItem(at: source.cache.appendingPathComponent(name))
             }
         }

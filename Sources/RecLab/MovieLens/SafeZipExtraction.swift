@@ -90,6 +90,8 @@ enum SafeZipExtraction {
                 throw .damaged("\(entry.path) cannot be unpacked")
             }
             guard crc == entry.checksum else { throw .damaged("\(entry.path) fails its CRC-32") }
+            // On disk before the release's folder is renamed into the cache.
+            guard fsync(fd) == 0 else { throw .cannotWrite("\(entry.path): \(String(cString: strerror(errno)))") }
         }
         progress?(written, Int64(total))
     }

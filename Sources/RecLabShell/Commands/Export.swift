@@ -40,10 +40,8 @@ public enum NotebookExport {
     /// - Complexity: O(size of the recorded output).
     public static func write(_ notebook: Notebook, to path: String, at token: Token?) throws(ShellError) -> String {
         let format = try check(path, at: token)
-        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
-        let folder = url.deletingLastPathComponent()
-        let files = FileManager.default
-        let base = url.deletingPathExtension().lastPathComponent
+        let expanded = (path as NSString).expandingTildeInPath
+        let base = URL(fileURLWithPath: expanded).deletingPathExtension().lastPathComponent
         let cells = notebook.finishedCells.count { $0.command != nil }
         var pictures = 0
         let text: String
@@ -55,21 +53,12 @@ public enum NotebookExport {
             let (markdown, attachments) = notebook.markdown(title: base, filesFolder: base + "_files")
             text = markdown
             pictures = attachments.count
-            if !attachments.isEmpty {
-                do {
-                    try files.createDirectory(at: folder.appendingPathComponent(base + "_files"), withIntermediateDirectories: true)
-                    for attachment in attachments {
-                        try attachment.contents.write(to: folder.appendingPathComponent(attachment.path), atomically: true, encoding: .utf8)
-                    }
-                } catch {
-                    throw ShellError(CSVWriter.cannotWrite(folder.appendingPathComponent(base + "_files").path).description, at: token)
-                }
-            }
+            try writeAttachments(attachments, beside: expanded, at: token)
         }
-        do {
-            try text.write(to: url, atomically: true, encoding: .utf8)
+        do throws(RecLabError) {
+            try AtomicFile.write(Array(text.utf8), to: expanded)
         } catch {
-            throw ShellError(CSVWriter.cannotWrite(path).description, at: token)
+            throw ShellError(RecLabError(error.message, file: path).description, at: token)
         }
         var line = "exported \(NumberFormatting.counted(cells, "cell")) to \(path)"
         if pictures > 0 {
@@ -81,20 +70,45 @@ public enum NotebookExport {
         return line
     }
 
+    /// Writes a Markdown notebook's pictures into `PATH_files/` beside
+    /// `notebook` (its folder made when missing), each through
+    /// ``AtomicFile``; every picture's path is checked before any is written.
+    static func writeAttachments(_ attachments: [Notebook.Attachment], beside notebook: String,
+                                 at token: Token?) throws(ShellError) {
+        guard !attachments.isEmpty else { return }
+        let folder = URL(fileURLWithPath: notebook).deletingLastPathComponent()
+        let files = folder.appendingPathComponent(URL(fileURLWithPath: notebook).deletingPathExtension().lastPathComponent + "_files").path
+        var info = stat()
+        let made = stat(files, &info) != 0
+        if !made, info.st_mode & S_IFMT != S_IFDIR {
+            let what = UserFile.kindRefusal(info.st_mode) ?? "is a file"
+            throw ShellError(RecLabError("\(what), not a folder for the pictures; nothing written", file: files).description, at: token)
+        }
+        if made, mkdir(files, 0o777) != 0 {
+            throw ShellError(AtomicFile.cannotWrite(files).description, at: token)
+        }
+        do throws(RecLabError) {
+            let targets = attachments.map { folder.appendingPathComponent($0.path).path }
+            for target in targets { try AtomicFile.checkTarget(target) }
+            for (attachment, target) in zip(attachments, targets) {
+                try AtomicFile.write(Array(attachment.contents.utf8), to: target)
+            }
+        } catch {
+            if made { rmdir(files) }
+            throw ShellError(error.description, at: token)
+        }
+    }
+
     /// Checks that a notebook can be written at `path` (a known extension,
-    /// a writable folder, not a folder itself) before anything runs;
-    /// returns the format the extension asks for.
+    /// a target ``AtomicFile`` may replace, in a writable folder) before
+    /// anything runs; returns the format the extension asks for.
     @discardableResult
     static func check(_ path: String, at token: Token?) throws(ShellError) -> Format {
         let format = try format(of: path, at: token)
-        let expanded = (path as NSString).expandingTildeInPath
-        let folder = URL(fileURLWithPath: expanded).deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        let files = FileManager.default
-        let folderExists = files.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
-        let targetIsFolder = files.fileExists(atPath: expanded, isDirectory: &isDirectory) && isDirectory.boolValue
-        guard folderExists, !targetIsFolder, files.isWritableFile(atPath: folder) else {
-            throw ShellError(CSVWriter.cannotWrite(path).description, at: token)
+        do throws(RecLabError) {
+            try AtomicFile.checkTarget((path as NSString).expandingTildeInPath)
+        } catch {
+            throw ShellError(RecLabError(error.message, file: path).description, at: token)
         }
         return format
     }

@@ -29,20 +29,23 @@ extension Verbs {
 
 /// Reading a script file with one clear error when it can't be read.
 public enum ScriptFile {
-    /// The text of the script at `path` (`~` expanded).
-    public static func read(_ path: String, at token: Token?) throws(ShellError) -> String {
+    /// The most a script may hold: far more than anyone types, far less
+    /// than a device that never ends (`run /dev/zero`) would pour in.
+    public static let sizeLimit = 16_000_000
+
+    /// The text of the script at `path` (`~` expanded), read through
+    /// ``UserFile``: only a regular file, or a pipe when `allowingPipes`
+    /// (the command line's `reclab <(…)` or `/dev/stdin`; a pipe inside a
+    /// session would wait for input that never comes).
+    public static func read(_ path: String, at token: Token?, allowingPipes: Bool = false) throws(ShellError) -> String {
         let expanded = (path as NSString).expandingTildeInPath
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else {
-            throw ShellError("no such file: \(path)", at: token)
+        let data: [UInt8]
+        do throws(RecLabError) {
+            data = try UserFile.read(expanded, limit: sizeLimit, what: "a script", allowingPipes: allowingPipes)
+        } catch {
+            throw ShellError(RecLabError(error.message, file: path).description, at: token)
         }
-        guard !isDirectory.boolValue else { throw ShellError("\(path) is a folder, not a script", at: token) }
-        // Read through a handle so pipes and /dev/stdin work as well as files.
-        guard let handle = FileHandle(forReadingAtPath: expanded),
-              let data = try? handle.readToEnd() ?? Data() else {
-            throw ShellError("cannot read \(path)", at: token)
-        }
-        guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {
+        guard !data.contains(0), let text = String(validating: data, as: UTF8.self) else {
             throw ShellError("\(path) is not a text script", at: token)
         }
         return text

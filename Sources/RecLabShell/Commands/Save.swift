@@ -49,11 +49,10 @@ extension Verbs {
     }
 
     private static func write(_ text: String, to path: Token) throws {
-        let url = URL(fileURLWithPath: (path.text as NSString).expandingTildeInPath)
-        do {
-            try text.write(to: url, atomically: true, encoding: .utf8)
+        do throws(RecLabError) {
+            try AtomicFile.write(Array(text.utf8), to: (path.text as NSString).expandingTildeInPath)
         } catch {
-            throw ShellError(CSVWriter.cannotWrite(path.text).description, at: path)
+            throw ShellError(RecLabError(error.message, file: path.text).description, at: path)
         }
     }
 }

@@ -11,50 +11,28 @@ import Foundation
 /// ``CSVReader`` gives the same table, except that text that looks like a
 /// number (`007`) reads back as a number.
 public enum CSVWriter {
-    /// The error for a file that cannot be created at `path`, saying why:
-    /// its folder is missing, is not a folder, or is not writable.
-    public static func cannotWrite(_ path: String) -> RecLabError {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        let reason: String
-        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            reason = "no such folder \(folder)"
-        } else if !isDirectory.boolValue {
-            reason = "\(folder) is not a folder"
-        } else if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            reason = "it is a folder"
-        } else {
-            reason = "no permission to write in \(folder)"
-        }
-        return RecLabError("cannot write here (\(reason))", file: path)
-    }
-
     /// Writes `table` to `path` (tab-separated when the path ends in
-    /// `.tsv`). The file is written beside the target and renamed into
-    /// place, so a failed save leaves any existing file as it was. Blocks
-    /// of rows are formatted on all cores and written in order; the rows
-    /// written are reported to `cancel` (`writing NAME`), which also stops
-    /// the save (leaving no file behind).
+    /// `.tsv`) through ``AtomicFile``: written beside the real file,
+    /// flushed, and renamed into place, so a failed save leaves what was
+    /// at the path as it was, and what must not be replaced (a FIFO, a
+    /// device, a read-only file) is refused. Blocks of rows are formatted
+    /// on all cores and written in order; the rows written are reported to
+    /// `cancel` (`writing NAME`), which also stops the save (leaving no
+    /// file behind).
     ///
     /// - Complexity: O(cells), spread over the cores.
     public static func write(_ table: Table, to path: String, cancel: Cancellation = .never) throws(RecLabError) {
         let delimiter: UInt8 = path.lowercased().hasSuffix(".tsv") ? 9 : UInt8(ascii: ",")
-        let target = URL(fileURLWithPath: path)
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).reclab-tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: temporary) else {
-            throw cannotWrite(path)
-        }
-        do {
+        try AtomicFile.write(to: path) { (file) throws(RecLabError) in
             var header: [UInt8] = []
             for (c, column) in table.columns.enumerated() {
                 if c > 0 { header.append(delimiter) }
                 appendText(column.name, delimiter: delimiter, to: &header)
             }
             header.append(10)
-            try handle.write(contentsOf: header)
+            try file.write(header)
             let formatter = CSVRowFormatter(table, delimiter: delimiter)
-            let stage = "writing \(target.lastPathComponent)"
+            let stage = "writing \((path as NSString).lastPathComponent)"
             let rows = table.rowCount
             let block = 1 << 16
             let round = block * max(2, Parallel.coreCount * 2)
@@ -67,19 +45,10 @@ public enum CSVWriter {
                 let texts = Parallel.collect(blocks.indices.map { $0 ..< $0 + 1 }) { which in
                     formatter.format(blocks[which.lowerBound])
                 }
-                for text in texts { try handle.write(contentsOf: text) }
+                for text in texts { try file.write(text) }
                 start = end
                 if rows > round { cancel.report(stage, fraction: Double(start) / Double(rows)) }
             }
-            try handle.close()
-            guard rename(temporary.path, target.path) == 0 else {
-                throw RecLabError("cannot write (\(String(cString: strerror(errno))))", file: path)
-            }
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-            if let error = error as? RecLabError { throw error }
-            throw RecLabError("cannot write (\(error.localizedDescription))", file: path)
         }
     }
 

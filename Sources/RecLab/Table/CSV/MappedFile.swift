@@ -19,32 +19,22 @@ final class MappedFile: @unchecked Sendable {
     let count: Int
 
     /// Opens and maps `path`, refusing what cannot be loaded with one clear
-    /// error: a missing file, a directory, an empty file, or a file too big
+    /// error: a missing file, anything but a regular file (a directory, a
+    /// FIFO, a device: see ``UserFile``), an empty file, or a file too big
     /// for the memory that is available.
     ///
     /// - Parameter availableMemory: bytes of memory free for the table
     ///   (default: `MemAvailable` of `/proc/meminfo`); tests pass a value.
     init(path: String, availableMemory: Int? = nil) throws(RecLabError) {
         self.path = path
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            let reason = errno == ENOENT || errno == ENOTDIR ? "no such file" : "cannot open (\(String(cString: strerror(errno))))"
-            throw RecLabError(reason, file: path)
-        }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw RecLabError("is a directory, not a file", file: path)
-        }
-        let size = Int(info.st_size)
+        let file = try UserFile.openForReading(path)
+        defer { close(file.descriptor) }
+        let size = file.size
         guard size > 0 else { throw RecLabError("empty file", file: path) }
         if let available = availableMemory ?? MappedFile.memoryAvailable() {
             try MappedFile.checkFits(size: size, available: available, path: path)
         }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw RecLabError("cannot open (\(String(cString: strerror(errno))))", file: path)
-        }
-        defer { close(fd) }
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, file.descriptor, 0), address != MAP_FAILED else {
             throw RecLabError("cannot map into memory (\(String(cString: strerror(errno))))", file: path)
         }
         _ = madvise(address, size, MADV_SEQUENTIAL)
