@@ -95,6 +95,18 @@ import Glibc
         #expect(people.allSatisfy { $0.damage != nil })
     }
 
+    @Test func aReadOnlyFileIsRefusedEvenForRoot() throws {
+        try store.appendRating("me", movie: 1, rating: 4)
+        let before = bytes("me")
+        #expect(chmod(file("me").path, 0o444) == 0)
+        let error = #expect(throws: RecLabError.self) { try store.appendRating("me", movie: 2, rating: 3) }
+        #expect(error?.description == "\(file("me").path): read-only file; nothing written")
+        #expect(throws: RecLabError.self) { try store.write(Person(name: "me")) }
+        #expect(bytes("me") == before)
+        let mode = try FileManager.default.attributesOfItem(atPath: file("me").path)[.posixPermissions] as? Int
+        #expect(mode == 0o444)
+    }
+
     @Test func aNewPersonFileStartsWithTheHeaderAndAnEmptyOneGetsIt() throws {
         _ = FileManager.default.createFile(atPath: file("me").path, contents: Data())
         try store.appendRating("me", movie: 1, rating: 4)
