@@ -7,7 +7,8 @@ import Glibc
 /// (`~/.reclab/people/` by default).
 ///
 /// Every change is appended and flushed to disk (`fsync`) before the call
-/// returns, so a crash or Ctrl-C right after `rate` loses nothing.
+/// returns, so a crash or Ctrl-C right after `rate` loses nothing; a file
+/// reclab cannot read whole (``Person/damage``) is never written to.
 public struct PeopleStore: Sendable {
     /// The folder holding `NAME.person` files.
     public let folder: URL
@@ -18,8 +19,10 @@ public struct PeopleStore: Sendable {
     /// The file of the person called `name`.
     public func file(for name: String) -> URL { folder.appendingPathComponent("\(name).person") }
 
-    /// Reads every person in the folder. Unreadable lines and files are
-    /// reported as warnings; the other people still load.
+    /// Reads every person in the folder. Unreadable lines are reported as
+    /// warnings; a file that is not text or not a regular file makes a
+    /// ``Person/damage``d person (listed, never written to), and the other
+    /// people still load.
     public func loadAll() -> (people: [Person], warnings: [String]) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return ([], []) }
         var people: [Person] = []
@@ -31,14 +34,16 @@ public struct PeopleStore: Sendable {
                 warnings.append("\(url.path): not a valid person name; file ignored")
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: url.path),
-                  let text = String(data: data, encoding: .utf8), !data.contains(0) else {
-                warnings.append("\(url.path): not a person file (unreadable or binary); ignored")
-                continue
+            do throws(RecLabError) {
+                let (person, problems) = PersonFile.replay(try PersonFileAccess.read(url.path) ?? [], name: name, file: url.path)
+                people.append(person)
+                warnings += problems
+            } catch {
+                var person = Person(name: name)
+                person.damage = error.description
+                people.append(person)
+                warnings.append(error.description + "; nothing is read from or written to it")
             }
-            let (person, problems) = PersonFile.replay(text, name: name, file: url.path)
-            people.append(person)
-            warnings += problems
         }
         return (people, warnings)
     }
@@ -58,28 +63,55 @@ public struct PeopleStore: Sendable {
         try append(PersonFile.unrateLine(movie), to: name)
     }
 
-    /// Writes `person`'s whole file anew (for a blend or an import), via a
-    /// temporary file renamed over the old one, so either the old or the
-    /// new file is there after a crash.
+    /// Writes `person`'s whole file anew (for a blend or an import) with
+    /// ``AtomicFile``, so either the old or the new file is there after a
+    /// crash. What is at the path now must be a sound person file or nothing.
     public func write(_ person: Person) throws(RecLabError) {
         var text = PersonFile.header + "\n"
         if !person.blendOf.isEmpty { text += PersonFile.blendPrefix + person.blendOf.joined(separator: " ") + "\n" }
         for (movie, rating) in person.sortedRatings { text += PersonFile.rateLine(movie, rating) }
         for movie in person.skipped.sorted() { text += PersonFile.skipLine(movie) }
-        let target = file(for: person.name)
-        let temporary = folder.appendingPathComponent(".\(person.name).person.tmp")
+        let path = file(for: person.name).path
         try createFolder()
-        try writeDurably(text, to: temporary.path, append: false)
-        guard rename(temporary.path, target.path) == 0 else {
-            throw RecLabError("cannot write \(target.path): \(String(cString: strerror(errno)))")
+        do throws(RecLabError) {
+            try PersonFileAccess.checkWritable(path)
+            if let old = try PersonFileAccess.read(path), let damage = PersonFile.damage(in: old, file: path) { throw damage }
+        } catch {
+            throw Self.refusal(error)
         }
+        // TODO(issue 12, section 1): AtomicFile is becoming the one safe
+        // write (non-regular targets refused, links followed, permission
+        // bits kept, a killed write's temporary file removed); the checks
+        // above that duplicate it can go then.
+        try AtomicFile.write(Array(text.utf8), to: path)
+        try syncFolder()
     }
 
+    /// Appends `line` in one `write` and flushes it to disk, starting a new
+    /// line first when the file's last one lost its newline; a new file
+    /// gets the header first.
     private func append(_ line: String, to name: String) throws(RecLabError) {
         try createFolder()
         let path = file(for: name).path
-        let isNew = !FileManager.default.fileExists(atPath: path)
-        try writeDurably((isNew ? PersonFile.header + "\n" : "") + line, to: path, append: true)
+        let opened: PersonFileAccess.Opened
+        do throws(RecLabError) {
+            opened = try PersonFileAccess.openForAppending(path)
+        } catch {
+            throw Self.refusal(error)
+        }
+        defer { close(opened.descriptor) }
+        if let damage = PersonFile.damage(in: opened.bytes, file: path) { throw Self.refusal(damage) }
+        let start = opened.bytes.isEmpty ? PersonFile.header + "\n" : opened.bytes.last == 0x0A ? "" : "\n"
+        try writeDurably(start + line, to: opened.descriptor, path: path)
+        // A new file's name is on disk only once its folder is flushed too.
+        if opened.bytes.isEmpty { try syncFolder() }
+    }
+
+    /// `error` said when refusing a write: nothing was written.
+    private static func refusal(_ error: RecLabError) -> RecLabError {
+        var error = error
+        error.message += error.line == nil ? "; nothing written" : " in this person file; nothing written (repair or remove the file)"
+        return error
     }
 
     private func createFolder() throws(RecLabError) {
@@ -90,10 +122,14 @@ public struct PeopleStore: Sendable {
         }
     }
 
-    private func writeDurably(_ text: String, to path: String, append: Bool) throws(RecLabError) {
-        let fd = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0o644)
-        guard fd >= 0 else { throw RecLabError("cannot write \(path): \(String(cString: strerror(errno)))") }
+    private func syncFolder() throws(RecLabError) {
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw RecLabError("cannot open the people folder \(folder.path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
+        guard fsync(fd) == 0 else { throw RecLabError("cannot flush the people folder \(folder.path) to disk: \(String(cString: strerror(errno)))") }
+    }
+
+    private func writeDurably(_ text: String, to fd: Int32, path: String) throws(RecLabError) {
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {

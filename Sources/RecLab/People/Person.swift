@@ -11,6 +11,11 @@ public struct Person: Sendable, Equatable {
     /// Movies the person chose to skip in the `rate PERSON` walk, so the
     /// next walk resumes after them.
     public private(set) var skipped: Set<Int64> = []
+    /// Why the person's file could not be read whole, as `FILE:LINE: a NUL
+    /// byte` or `FILE: a FIFO, not a regular file`; `nil` for a sound file.
+    /// The ratings are those of the lines that could be read; nothing is
+    /// written to a damaged file until someone repairs or removes it.
+    public internal(set) var damage: String?
 
     /// A person with no ratings yet.
     public init(name: String) { self.name = name }

@@ -3,9 +3,11 @@ import Foundation
 /// `rate PERSON from PATH`: ratings from a spreadsheet with a movie column
 /// (`item`, `movieId` or `movie_id`) and a rating column (`rating`,
 /// `ratings` or `value`). Blank cells are skipped; values that are not
-/// ratings are reported by line and not imported; a later row for the same
-/// movie overwrites an earlier one. The person's file is written whole, so
-/// an import happens entirely or not at all.
+/// ratings are reported by line and not imported, each cell on its own (one
+/// text cell makes its whole column text, and the other rows still count);
+/// a later row for the same movie overwrites an earlier one. The person's
+/// file is written whole, so an import happens entirely or not at all, and
+/// an import of nothing changes nothing.
 enum RatingImport {
     static let movieColumns = ["item", "movieId", "movie_id"]
     static let ratingColumns = ["rating", "ratings", "value"]
@@ -31,23 +33,55 @@ enum RatingImport {
         for row in 0..<table.rowCount {
             guard !values.isMissing(row) else { blank += 1; continue }
             let line = row + 2  // the header is line 1
-            guard let movie = movies.integer(at: row) else {
+            guard let movie = movieId(movies, row) else {
                 refused.append("line \(line): movie '\(movies.value(at: row))' is not a movieId")
                 continue
             }
-            guard let rating = values.number(at: row), Person.isValidRating(rating) else {
-                refused.append("line \(line): '\(values.value(at: row))' is not a rating from 0.5 to 5")
+            guard let rating = number(values, row), Person.isValidRating(rating) else {
+                refused.append("line \(line): '\(values.value(at: row))' is not a rating from 0.5 to 5\(decimalPoint(values, row))")
                 continue
             }
             person.rate(movie, rating)
             imported += 1
         }
+        var counts = "\(blank) blank"
+        if !refused.isEmpty {
+            counts += ", \(refused.count) refused (\(refused.prefix(5).joined(separator: "; "))\(refused.count > 5 ? "; …" : ""))"
+        }
+        guard imported > 0 else { throw ShellError("\(path.text): no rating imported: \(counts)", at: path) }
         try session.peopleStore?.write(person)
         session.people[name.text] = person
-        var summary = "\(name.text): \(NumberFormatting.counted(imported, "rating")) imported, \(blank) blank"
-        if !refused.isEmpty {
-            summary += ", \(refused.count) refused (\(refused.prefix(5).joined(separator: "; "))\(refused.count > 5 ? "; …" : ""))"
-        }
-        return summary
+        return "\(name.text): \(NumberFormatting.counted(imported, "rating")) imported, \(counts)"
     }
+
+    /// A cell as a number: the column's own when it is numeric, else the
+    /// cell's text read alone (plain digits and a point: not `nan`, `1e3`).
+    static func number(_ column: Column, _ row: Int) -> Double? {
+        if let number = column.number(at: row) { return number }
+        guard let text = column.text(at: row)?.trimmingCharacters(in: .whitespaces),
+              text.contains(where: \.isASCIIDigit),
+              text.allSatisfy({ $0.isASCIIDigit || $0 == "." }) else { return nil }
+        return Double(text)
+    }
+
+    /// A cell as a movieId, read alone like ``number(_:_:)``.
+    static func movieId(_ column: Column, _ row: Int) -> Int64? {
+        if let id = column.integer(at: row) { return id }
+        guard let text = column.text(at: row)?.trimmingCharacters(in: .whitespaces),
+              text.allSatisfy(\.isASCIIDigit) else { return nil }
+        return Int64(text)
+    }
+
+    /// `; did you mean 3.5?` for a decimal comma (`3,5`), else nothing.
+    static func decimalPoint(_ column: Column, _ row: Int) -> String {
+        guard let text = column.text(at: row)?.trimmingCharacters(in: .whitespaces) else { return "" }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return "" }
+        return "; did you mean \(parts[0]).\(parts[1])?"
+    }
+}
+
+private extension Character {
+    /// `0`…`9` only (not other scripts' digits, which `Double` refuses).
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -42,10 +42,18 @@ extension Verbs {
         try call.arguments.expectEnd(usage: "people")
         let everyone = call.session.people.values.sorted { $0.name < $1.name }
         guard !everyone.isEmpty else { return .text("(nobody yet: rate me \"princess bride\" 4.5)") }
-        return .table(try Table(columns: [
+        var columns = [
             Column(name: "name", texts: everyone.map(\.name)),
             Column(name: "ratings", integers: everyone.map { Int64($0.ratings.count) }),
             Column(name: "mean", decimals: everyone.map { p in p.ratings.isEmpty ? 0 : p.ratings.values.reduce(0, +) / Double(p.ratings.count) }),
-        ]), rows: everyone.count)
+        ]
+        if everyone.contains(where: { $0.damage != nil }) {
+            // Where and why, without the people folder every file shares.
+            let folder = call.session.peopleStore.map { $0.folder.path + "/" } ?? ""
+            columns.append(Column(name: "file", texts: everyone.map { p in
+                p.damage.map { "damaged: " + ($0.hasPrefix(folder) ? String($0.dropFirst(folder.count)) : $0) }
+            }))
+        }
+        return .table(try Table(columns: columns), rows: everyone.count)
     }
 }
