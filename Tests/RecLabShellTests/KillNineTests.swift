@@ -123,10 +123,7 @@ import Glibc
         // The next write to each file removes what a killed write left.
         _ = try ShellRun(binary: Self.binary, workspace: workspace, lines: ["rate imp from \(data.path)/sheet0.csv", "mix = blend imp base"], killAfter: nil)
         let left = try FileManager.default.contentsOfDirectory(atPath: people.path).sorted()
-        withKnownIssue("until AtomicFile removes the temporary file of a killed write (issue 12, section 1)", isIntermittent: true) {
-            #expect(left == ["base.person", "imp.person", "mix.person"])
-        }
-        #expect(left.filter { $0.hasSuffix(".person") } == ["base.person", "imp.person", "mix.person"])
+        #expect(left == ["base.person", "imp.person", "mix.person"])
     }
 }
 

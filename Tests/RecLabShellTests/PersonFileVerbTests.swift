@@ -68,7 +68,7 @@ import Glibc
             done.wait()
         }
         #expect(answered, "rate answers at once")
-        #expect(cell.value.1 == "\(file("me").path): a FIFO, not a regular file; nothing written")
+        #expect(cell.value.1 == "\(file("me").path): is a named pipe (FIFO), not a file; nothing written")
     }
 
     @Test func onlyTheBadCellsOfASheetAreRefused() throws {

@@ -6,7 +6,7 @@ import RecLabTestSupport
 import Glibc
 #endif
 
-/// The write seam (``AtomicFile``, ``WriteTarget``, ``FileAppend``): what is
+/// The write seam (``AtomicFile``, ``WriteTarget``): what is
 /// at a path is never destroyed, links are written through, and temporary
 /// files never pile up. These run as root in CI, where permissions alone
 /// would let every write through.
@@ -111,20 +111,5 @@ import Glibc
         try CSVWriter.write(table, to: folder.path("link-to-plain.csv"))
         #expect(folder.text("plain.csv") == "a,b\n1,2\n" && folder.permissions("plain.csv") == 0o640)
         #expect(folder.kind("link-to-plain.csv") == S_IFLNK)
-    }
-
-    @Test func appendsThroughLinksAndRefusesWhatAWriteRefusesWithoutBlocking() throws {
-        let folder = try HostileFolder()
-        try FileAppend.append(Array("more\n".utf8), to: folder.path("link-to-plain.txt"), header: Array("header\n".utf8))
-        #expect(folder.text("plain.txt") == "plain\nmore\n")
-        try FileAppend.append(Array("first\n".utf8), to: folder.path("new.txt"), header: Array("header\n".utf8))
-        #expect(folder.text("new.txt") == "header\nfirst\n")
-        for name in folder.refusedNames {
-            #expect(throws: RecLabError("\(Self.kind(of: name)), not a file; nothing written", file: folder.path(name))) {
-                try FileAppend.append(Array("x\n".utf8), to: folder.path(name))
-            }
-        }
-        #expect(throws: RecLabError.self) { try FileAppend.append(Array("x\n".utf8), to: folder.path("readonly.txt")) }
-        #expect(folder.text("readonly.txt") == "keep\n")
     }
 }

@@ -68,14 +68,14 @@ import Glibc
         #expect(finishesQuickly(unblocking: file("pipe")) {
             do throws(RecLabError) { try store.appendRating("pipe", movie: 1, rating: 4) } catch { refusal.value = error }
         })
-        #expect(refusal.value?.description == "\(file("pipe").path): a FIFO, not a regular file; nothing written")
+        #expect(refusal.value?.description == "\(file("pipe").path): is a named pipe (FIFO), not a file; nothing written")
         #expect(finishesQuickly(unblocking: file("pipe")) {
             do throws(RecLabError) { try store.write(Person(name: "pipe")) } catch { refusal.value = error }
         })
-        #expect(refusal.value?.description == "\(file("pipe").path): a FIFO, not a regular file; nothing written")
+        #expect(refusal.value?.description == "\(file("pipe").path): is a named pipe (FIFO), not a file; nothing written")
         let loaded = Box<[Person]>([])
         #expect(finishesQuickly(unblocking: file("pipe")) { loaded.value = store.loadAll().people })
-        #expect(loaded.value.first?.damage == "\(file("pipe").path): a FIFO, not a regular file")
+        #expect(loaded.value.first?.damage == "\(file("pipe").path): is a named pipe (FIFO), not a file")
         #expect(isFIFO(file("pipe")), "the FIFO is left as it was")
     }
 
@@ -83,9 +83,9 @@ import Glibc
         try FileManager.default.createDirectory(at: file("dir"), withIntermediateDirectories: false)
         // A copy of the null device (1, 3), made in the temporary folder only.
         #expect(mknod(file("null").path, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0)
-        for (name, kind) in [("dir", "a folder"), ("null", "a character device")] {
+        for (name, kind) in [("dir", "is a directory"), ("null", "is a device")] {
             let error = #expect(throws: RecLabError.self) { try store.appendRating(name, movie: 1, rating: 4) }
-            #expect(error?.description == "\(file(name).path): \(kind), not a regular file; nothing written")
+            #expect(error?.description == "\(file(name).path): \(kind), not a file; nothing written")
             #expect(throws: RecLabError.self) { try store.write(Person(name: name)) }
         }
         var isFolder: ObjCBool = false
@@ -100,7 +100,7 @@ import Glibc
         let before = bytes("me")
         #expect(chmod(file("me").path, 0o444) == 0)
         let error = #expect(throws: RecLabError.self) { try store.appendRating("me", movie: 2, rating: 3) }
-        #expect(error?.description == "\(file("me").path): read-only file; nothing written")
+        #expect(error?.description == "\(file("me").path): read-only file; nothing written (make it writable with chmod u+w, or choose another path)")
         #expect(throws: RecLabError.self) { try store.write(Person(name: "me")) }
         #expect(bytes("me") == before)
         let mode = try FileManager.default.attributesOfItem(atPath: file("me").path)[.posixPermissions] as? Int

@@ -73,18 +73,16 @@ public struct PeopleStore: Sendable {
         for movie in person.skipped.sorted() { text += PersonFile.skipLine(movie) }
         let path = file(for: person.name).path
         try createFolder()
+        // What is there must be a file reclab may replace (AtomicFile's
+        // refusals), and a sound person file: a damaged one may still hold
+        // ratings someone wants to recover, so it is never written over.
+        try AtomicFile.checkTarget(path)
         do throws(RecLabError) {
-            try PersonFileAccess.checkWritable(path)
             if let old = try PersonFileAccess.read(path), let damage = PersonFile.damage(in: old, file: path) { throw damage }
         } catch {
             throw Self.refusal(error)
         }
-        // TODO(issue 12, section 1): AtomicFile is becoming the one safe
-        // write (non-regular targets refused, links followed, permission
-        // bits kept, a killed write's temporary file removed); the checks
-        // above that duplicate it can go then.
         try AtomicFile.write(Array(text.utf8), to: path)
-        try syncFolder()
     }
 
     /// Appends `line` in one `write` and flushes it to disk, starting a new
@@ -110,6 +108,7 @@ public struct PeopleStore: Sendable {
     /// `error` said when refusing a write: nothing was written.
     private static func refusal(_ error: RecLabError) -> RecLabError {
         var error = error
+        if error.message.contains("nothing written") { return error }  // the write seam's refusals say so already
         error.message += error.line == nil ? "; nothing written" : " in this person file; nothing written (repair or remove the file)"
         return error
     }

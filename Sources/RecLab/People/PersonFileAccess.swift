@@ -37,13 +37,11 @@ enum PersonFileAccess {
         return try open(path, flags: O_RDWR | O_APPEND | O_CREAT)
     }
 
-    /// Checks that `path` is nothing or a regular file that may be written.
+    /// Checks that `path` is nothing or a file that may be written: the
+    /// write seam's own refusals (``WriteTarget``), so a person file is
+    /// refused exactly where `save` would refuse.
     static func checkWritable(_ path: String) throws(RecLabError) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return }
-        try requireRegular(info, path)
-        // Root may write anything: the permission bits say whether to.
-        if info.st_mode & 0o222 == 0 { throw RecLabError("read-only file", file: path) }
+        _ = try WriteTarget.resolve(path)
     }
 
     /// Whether something is at `path`, refusing anything but a regular file.
@@ -90,18 +88,9 @@ enum PersonFileAccess {
         }
     }
 
+    /// Refuses anything but a regular file, in the read and write seams' words.
     private static func requireRegular(_ info: stat, _ path: String) throws(RecLabError) {
-        let kind: String
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return
-        case S_IFIFO: kind = "a FIFO"
-        case S_IFDIR: kind = "a folder"
-        case S_IFCHR: kind = "a character device"
-        case S_IFBLK: kind = "a block device"
-        case S_IFSOCK: kind = "a socket"
-        default: kind = "something else"
-        }
-        throw RecLabError("\(kind), not a regular file", file: path)
+        if let kind = UserFile.kindRefusal(info.st_mode) { throw RecLabError("\(kind), not a file", file: path) }
     }
 
     private static func failure(_ what: String, _ path: String) -> RecLabError {

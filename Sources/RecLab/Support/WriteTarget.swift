@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// Where a write to a path the user named really goes, and whether it may:
-/// the checks ``AtomicFile`` and ``FileAppend`` make before writing.
+/// the checks ``AtomicFile`` and person files' appends (`PersonFileAccess`) make before writing.
 ///
 /// Links are followed to the file they name, which is the one replaced (so
 /// a link stays a link). What exists there must be a regular file with a
