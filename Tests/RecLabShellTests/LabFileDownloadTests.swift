@@ -90,7 +90,7 @@ import Testing
     @Test func aPartialFileOfAKilledProcessIsRemovedByTheNextDownload() throws {
         let crashcourse = cache.appendingPathComponent("crashcourse")
         try FileManager.default.createDirectory(at: crashcourse, withIntermediateDirectories: true)
-        let gone = crashcourse.appendingPathComponent(".reclab-partial-2147483646-abcd1234-jgb-movie-ratings.csv")
+        let gone = crashcourse.appendingPathComponent(".jgb-movie-ratings.csv.reclab-tmp-2147483646-abcd1234")
         try Data("half".utf8).write(to: gone)
         let h = harness()
         #expect(h.run("rate jgb from crashcourse/jgb-movie-ratings.csv").hasSuffix("jgb: 135 ratings imported, 865 blank\n"))
