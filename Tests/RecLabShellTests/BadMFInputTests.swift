@@ -31,7 +31,7 @@ import Testing
         h.refuses("train mf valid=0.2", blaming: "0.2", with: "valid is a percentage like 20%, not '0.2'")
         h.refuses("train mf factors=2.5", blaming: "2.5", with: "factors must be a whole number, not '2.5'")
         h.refuses("train mf factors=1e30", blaming: "1e30", with: "factors must be a whole number, not '1e30'")
-        h.refuses("train mf epochs=20000", blaming: "20000", with: "epochs must be a whole number from 0 to 10000, not '20000'")
+        h.refuses("train mf epochs=20000", blaming: "20000", with: "epochs must be a whole number from 1 to 10000, not '20000'")
         h.refuses("train mf seed=-1", blaming: "-1", with: "seed must be a whole number, not '-1'")
         h.refuses("train mf lr=fast", blaming: "fast", with: "lr must be a number, not 'fast'")
         h.refuses("train mf people=maybe", blaming: "maybe", with: "people is on or off, not 'maybe'")

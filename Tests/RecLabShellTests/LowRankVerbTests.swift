@@ -86,7 +86,7 @@ import Testing
     @Test func badSettingsAreRefusedWithOneLine() {
         h.refuses("train lowrank features=0", blaming: "0", with: "features must be a whole number from 1 to 1024, not '0'")
         h.refuses("train lowrank reg=-0.1", blaming: "-0.1", with: "reg must be a number from 0 to 1000000, not '-0.1'")
-        h.refuses("train lowrank iters=2.5", blaming: "2.5", with: "iters must be a whole number from 0 to 1000000, not '2.5'")
+        h.refuses("train lowrank iters=2.5", blaming: "2.5", with: "iters must be a whole number from 1 to 1000000, not '2.5'")
         h.refuses("train lowrank factors=15", blaming: "factors",
                   with: "unknown lowrank setting 'factors' (settings: features, reg, iters, seed, normalize, cg)")
         h.refuses("train lowrank feature=15", blaming: "feature", with: "unknown lowrank setting 'feature'; did you mean 'features'?")

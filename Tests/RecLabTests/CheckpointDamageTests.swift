@@ -8,7 +8,12 @@ import Testing
 @Suite struct CheckpointDamageTests {
     /// The file's bytes without the checksum.
     static func body(_ model: any CheckpointableModel) -> [UInt8] {
-        Array(Checkpoint(model: model).encoded().dropLast(4))
+        body(Checkpoint(model: model))
+    }
+
+    /// A checkpoint's bytes without the checksum.
+    static func body(_ checkpoint: Checkpoint) -> [UInt8] {
+        Array(checkpoint.encoded().dropLast(4))
     }
 
     /// `body` with a correct checksum after it.
@@ -137,6 +142,67 @@ import Testing
         #expect(Self.refusal(als, at: a + 48, Self.le(0.0)).hasSuffix("bytes left after the model)"))
         // samples = 0 (least squares) leaves the prior over likewise.
         #expect(Self.refusal(als, at: a + 32, Self.le(Int64(0))).hasSuffix("bytes left after the model)"))
+    }
+
+    /// The process's peak resident memory so far, in bytes.
+    static func peakMemory() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1024
+    }
+
+    /// One byte of mf's `grid` changed (the checksum fixed up) made the
+    /// decoder allocate grid² blocks: 22 GB, then the out-of-memory killer.
+    @Test func mfsGridIsBoundedByWhatTheDataCouldNeed() throws {
+        let model = try MatrixFactorization.train(try CheckpointTests.matrix(), parameters: CheckpointTests.parameters)
+        let bytes = Self.body(model)
+        // Seven settings and the prediction range come before the grid.
+        let at = Self.payload("mf") + 72
+        #expect(Array(bytes[at ..< at + 8]) == Self.le(Int64(model.state.strata.grid)))
+        for grid in [0x4141, 0xFF01, 65] {
+            #expect(Self.refusal(bytes, at: at, Self.le(Int64(grid))) == "the file is damaged (grid is \(grid))")
+        }
+        #expect(Self.refusal(bytes, at: at, Self.le(Int64(64))) == "loaded")
+    }
+
+    /// Every count or length of every kind's file (each 8- or 4-byte
+    /// window of the header, the settings and the counts before the big
+    /// arrays that holds a plausible size) set to a huge value, or one of
+    /// its bytes changed, behind a valid checksum: refused or loaded, never
+    /// a large allocation. (The shell shows any refusal on one line:
+    /// ``ErrorText``.)
+    @Test func hugeSizesAnywhereAreRefusedBeforeAnythingIsAllocated() throws {
+        let matrix = try CheckpointTests.matrix()
+        var models: [any CheckpointableModel] = [try MatrixFactorization.train(matrix, parameters: CheckpointTests.parameters)]
+        for model in try CheckpointKindsTests.models(matrix) where !models.contains(where: { $0.algorithm == model.algorithm }) {
+            models.append(model)
+        }
+        #expect(models.count == Checkpoint.kinds.count)
+        let before = Self.peakMemory()
+        var tried = 0, refused = 0
+        for model in models {
+            let bytes = Self.body(Checkpoint(model: model, info: ["name": "m"]))
+            for offset in 20 ..< min(bytes.count - 8, Self.payload(model.algorithm) + 340) {
+                let long = bytes[offset ..< offset + 8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+                let short = UInt32(truncatingIfNeeded: long)
+                var values: [[UInt8]] = []
+                if (1 ... 1 << 31).contains(long) {
+                    values += [Self.le(Int64.max), Self.le(Int64(1) << 31 - 1), Self.le(long + 0x4100)]
+                }
+                if (1 ... 1 << 20).contains(short) {
+                    values += [Self.le(UInt32.max), Self.le(short + 0x4100)]
+                }
+                for value in values {
+                    tried += 1
+                    if Self.refusal(bytes, at: offset, value) != "loaded" { refused += 1 }
+                }
+            }
+        }
+        #expect(tried > 100 && refused > tried / 2, "\(refused) of \(tried) refused")
+        print("checkpoint sizes: \(refused) of \(tried) refused")
+        // Other suites run beside this one; a grid² or count-sized
+        // allocation would be gigabytes.
+        #expect(Self.peakMemory() - before < 1 << 30, "peak memory grew by \((Self.peakMemory() - before) >> 20) MB")
     }
 
     @Test func anUnknownKindNamesEveryKindThisBuildLoads() throws {

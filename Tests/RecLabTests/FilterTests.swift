@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RecLab
 
@@ -99,6 +100,25 @@ import Testing
         #expect(unknown?.message == "unknown column 'cont'; did you mean 'count'?")
         let regex = #expect(throws: RecLabError.self) { try t.filter(.matches(column: "title", pattern: "(")) }
         #expect(regex?.message.hasPrefix("invalid regular expression \"(\"") == true)
+    }
+
+    @Test func aRegularExpressionThatBacktracksForEverIsStopped() throws {
+        let t = try Table(columns: [Column(name: "title", texts: [String(repeating: "a", count: 40), "ab"])])
+        let started = Date()
+        let slow = #expect(throws: RecLabError.self) { try t.filter(.matches(column: "title", pattern: "(a+)+c")) }
+        #expect(slow?.message.hasPrefix("the regular expression \"(a+)+c\" takes too long") == true)
+        #expect(slow?.subject == "(a+)+c")
+        #expect(Date().timeIntervalSince(started) < Table.regularExpressionSeconds + 5)
+        // Cancellation is polled while one text is matched, not only between texts.
+        let stop = Cancellation()
+        let cancelStarted = Date()
+        Thread.detachNewThread { Thread.sleep(forTimeInterval: 0.1); stop.cancel() }
+        #expect(throws: RecLabError.cancelled) { try t.filter(.matches(column: "title", pattern: "(a+)+c"), cancel: stop) }
+        #expect(Date().timeIntervalSince(cancelStarted) < 0.9)
+        // Ordinary patterns: anchors, classes, alternation, case.
+        #expect(try t.filter(.matches(column: "title", pattern: "^a+$")).rowCount == 1)
+        #expect(try t.filter(.matches(column: "title", pattern: "b$|^x")).rowCount == 1)
+        #expect(try t.filter(.matches(column: "title", pattern: "[a-b]{2}")).rowCount == 2)
     }
 
     @Test func largeTablesUseEveryWorkerAndKeepOrder() throws {

@@ -31,6 +31,18 @@ import Testing
         #expect(j.column(named: "rating")?.fractionDigits == 1)
     }
 
+    @Test func aJoinAboveTheCellBudgetIsRefusedBeforeItIsBuilt() throws {
+        // 30,000 rows of one key on each side: 900 million result rows.
+        let same = try Table(columns: [Column(name: "rating", integers: [Int64](repeating: 4, count: 30_000))])
+        let refused = #expect(throws: RecLabError.self) { try same.join(same, on: "rating") }
+        #expect(Table.maximumJoinCells == 500_000_000)
+        #expect(refused?.message == "join would make 900,000,000 rows of 1 column, more than the 500,000,000 cells "
+                + "a join may build; filter the tables first or join on a column whose values repeat less")
+        // Just under the budget is built.
+        let small = try Table(columns: [Column(name: "rating", integers: [Int64](repeating: 4, count: 300))])
+        #expect(try small.join(small, on: "rating").rowCount == 90_000)
+    }
+
     @Test func leftJoinKeepsUnmatchedRowsWithMissingCells() throws {
         let j = try ratings().join(movies(), kind: .left)
         #expect(j.rowCount == 5)

@@ -34,7 +34,7 @@ public struct HeldOutRatings: Sendable {
             let name = given ?? choices.first { table.column(named: $0) != nil } ?? choices[0]
             guard table.column(named: name) != nil else {
                 let expected = given == nil ? choices.map { "'\($0)'" }.joined(separator: " or ") : "'\(name)'"
-                throw RecLabError("no \(expected) column (columns: \(table.columnNames.joined(separator: ", ")))", subject: name)
+                throw RecLabError("no \(expected) column (columns: \(Suggestion.list(table.columnNames)))", subject: name)
             }
             return name
         }

@@ -143,6 +143,9 @@ extension MatrixFactorization: CheckpointableModel {
                                         v: try reader.readFloats(count: n, "the \(what) moments"))
         }
         let rows = MFCanonicalRows(users: try side(matrix.userCount, "user"), items: try side(matrix.itemCount, "movie"))
+        // The state allocates grid² blocks: one changed byte of the grid
+        // asked 22 GB. Training picks it from the data and the factors.
+        guard grid <= max(64, 2 * MatrixFactorization.grid(for: matrix, parameters: p)) else { throw damaged("grid is \(grid)") }
         let state = try MFState(matrix: matrix, parameters: p, grid: grid, step: step, rows: rows, cancel: cancel)
         return MatrixFactorization(parameters: p, matrix: matrix, low: low, high: high, history: history,
                                    stoppedEarly: stoppedEarly, state: state)

@@ -28,7 +28,7 @@ extension RatingMatrix {
         func named(_ given: String?, _ names: [String], _ what: String) throws(RecLabError) -> String {
             if let name = given ?? names.first(where: { table.index(of: $0) != nil }) { return name }
             throw RecLabError("no \(what) column: expected \(names.joined(separator: " or ")) "
-                              + "(columns: \(table.columnNames.joined(separator: ", ")))")
+                              + "(columns: \(Suggestion.list(table.columnNames)))")
         }
         let user = try named(user, columnNames.user, "user"), item = try named(item, columnNames.item, "movie")
         let rating = try named(rating, columnNames.rating, "rating")

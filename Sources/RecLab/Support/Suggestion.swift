@@ -28,7 +28,17 @@ public enum Suggestion {
     public static func hint(for word: String, among candidates: [String], plural: String, whenEmpty: String? = nil) -> String {
         if let near = nearest(to: word, in: candidates) { return "; did you mean '\(near)'?" }
         if candidates.isEmpty { return whenEmpty.map { " (\($0))" } ?? "" }
-        return " (\(plural): \(candidates.joined(separator: ", ")))"
+        return " (\(plural): \(list(candidates)))"
+    }
+
+    /// The most names ``list(_:)`` writes out.
+    public static let listedNames = 20
+
+    /// `a, b, c`, or the first ``listedNames`` and `… and 9,705 more`: a
+    /// pivot's 9,725 columns would otherwise fill the screen with one error.
+    public static func list(_ names: [String]) -> String {
+        guard names.count > listedNames else { return names.joined(separator: ", ") }
+        return names.prefix(listedNames).joined(separator: ", ") + ", … and \((names.count - listedNames).groupedDigits) more"
     }
 
     /// Levenshtein distance, with a swap of two adjacent letters counting one.

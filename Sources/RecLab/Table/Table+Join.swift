@@ -7,6 +7,9 @@ public enum JoinKind: String, Sendable, CaseIterable {
 }
 
 extension Table {
+    /// The most cells (rows × columns) a join builds: 4 GB of 8-byte cells.
+    public static let maximumJoinCells = 500_000_000
+
     /// This table's rows joined with `right`'s rows of equal `key`.
     ///
     /// The result has the left rows in left order, each repeated once per
@@ -21,7 +24,9 @@ extension Table {
     ///   - kind: `.inner` drops unmatched left rows, `.left` keeps them with
     ///     missing right cells.
     /// - Throws: ``RecLabError`` when the key is absent or ambiguous, the
-    ///   key types differ (text against numbers), or on cancellation.
+    ///   key types differ (text against numbers), the result would have
+    ///   more than ``maximumJoinCells`` cells (counted before anything is
+    ///   built), or on cancellation.
     /// - Complexity: O(left rows + right rows + result rows), on all cores.
     public func join(_ right: Table, on key: String? = nil, kind: JoinKind = .inner,
                      cancel: Cancellation = .never) throws(RecLabError) -> Table {
@@ -34,7 +39,8 @@ extension Table {
             throw error
         }
         let index = try JoinIndex(left: leftKey, right: rightKey, cancel: cancel)
-        let pairs = try JoinPairs(index, keepUnmatched: kind == .left, cancel: cancel)
+        let width = columns.count + right.columns.count - 1
+        let pairs = try JoinPairs(index, keepUnmatched: kind == .left, width: width, cancel: cancel)
         try cancel.check()
 
         var names = Set(columnNames)
@@ -72,7 +78,7 @@ extension Table {
         let shared = columnNames.filter { right.index(of: $0) != nil }
         if shared.count == 1 { return shared[0] }
         if shared.isEmpty {
-            throw RecLabError("the tables share no column name; say which to match with 'on COL' (left: \(columnNames.joined(separator: ", ")); right: \(right.columnNames.joined(separator: ", ")))")
+            throw RecLabError("the tables share no column name; say which to match with 'on COL' (left: \(Suggestion.list(columnNames)); right: \(Suggestion.list(right.columnNames)))")
         }
         throw RecLabError("the tables share several columns (\(shared.joined(separator: ", "))); pick the key with 'on COL'",
                           subject: shared[0])
@@ -89,7 +95,12 @@ private struct JoinPairs: Sendable {
     /// Whether some result row has no right row.
     let anyUnmatched: Bool
 
-    init(_ index: JoinIndex, keepUnmatched: Bool, cancel: Cancellation) throws(RecLabError) {
+    /// The pairs of a join whose result has `width` columns.
+    ///
+    /// - Throws: ``RecLabError`` when the result would have more than
+    ///   ``Table/maximumJoinCells`` cells: two tables of 100,836 rows with
+    ///   one key value make 10 billion rows, which asked 8.6 GB and aborted.
+    init(_ index: JoinIndex, keepUnmatched: Bool, width: Int, cancel: Cancellation) throws(RecLabError) {
         let rows = index.leftSlots.count
         // Count what each range of left rows produces, to see whether the
         // join is one result row per left row (the common case).
@@ -116,6 +127,13 @@ private struct JoinPairs: Sendable {
                 }
             }
             return (produced, oneEach, unmatched)
+        }
+        let total = counts.reduce(0) { $0 + $1.0 }
+        let (cells, overflow) = total.multipliedReportingOverflow(by: max(1, width))
+        guard !overflow, cells <= Table.maximumJoinCells else {
+            throw RecLabError("join would make \(total.groupedDigits) rows of \(width) column\(width == 1 ? "" : "s"), more than the "
+                              + "\(Table.maximumJoinCells.groupedDigits) cells a join may build; filter the tables first "
+                              + "or join on a column whose values repeat less")
         }
         anyUnmatched = keepUnmatched && counts.contains { $0.2 }
         if counts.allSatisfy(\.1) {

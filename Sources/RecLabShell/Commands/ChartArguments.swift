@@ -5,8 +5,12 @@ import Foundation
 enum ChartArguments {
     /// A numeric column of `table` named by the next word, or of another
     /// table when written `TABLE.COL` (`hist before.mean after.mean`).
-    static func numericColumn(_ call: inout Invocation, of table: Table, what: String = "a numeric column")
-        throws -> (name: String, column: Column, token: Token) {
+    ///
+    /// When the chart `pairs` rows by position (`scatter`, `plot`), a
+    /// column of another table must have `table`'s length: a shorter one
+    /// was read past its end (a trap), a longer one paired unrelated rows.
+    static func numericColumn(_ call: inout Invocation, of table: Table, what: String = "a numeric column",
+                              pairs: Bool = false) throws -> (name: String, column: Column, token: Token) {
         let t = try call.arguments.expectName(what, usage: call.usage)
         var source = table, name = t.text
         if source.index(of: name) == nil, let dot = name.firstIndex(of: "."),
@@ -18,12 +22,25 @@ enum ChartArguments {
             throw ShellError(source.unknownColumn(name).message, at: t)
         }
         let column = source.columns[index]
+        if pairs, source.rowCount != table.rowCount {
+            throw ShellError("'\(t.text)' has \(source.rowCount.groupedDigits) rows and '\(ChartArguments.name(of: table, in: call.session))' "
+                             + "\(table.rowCount.groupedDigits): \(call.arguments.verb.text) pairs rows by position, so both columns "
+                             + "must come from tables of the same length (join them first)", at: t)
+        }
         guard column.type != .text else {
             let numeric = source.columns.filter { $0.type != .text }.map(\.name)
-            let list = numeric.isEmpty ? "this table has none" : "numeric columns: " + numeric.joined(separator: ", ")
+            let list = numeric.isEmpty ? "this table has none" : "numeric columns: " + Suggestion.list(numeric)
             throw ShellError("'\(name)' is text, not numbers; \(list)", at: t)
         }
         return (t.text, column, t)
+    }
+
+    /// What to call `table` in a message: its name in the workspace, else `_`.
+    static func name(of table: Table, in session: Session) -> String {
+        let workspace = session.workspace
+        return workspace.names.first { name in
+            workspace.tables[name].map { Workspace.sameStorage($0, table) } ?? false
+        } ?? "_"
     }
 
     /// The path after `to`, if given; it must end in `.svg`.

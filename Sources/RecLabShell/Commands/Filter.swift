@@ -13,7 +13,7 @@ extension Verbs {
             # combined with and, or, not and parentheses
             """
     ) { call in
-        let table = try call.table()
+        let table = try call.table(columnsFollow: true)
         let condition = try ExpressionParser.parse(
             call.arguments.takeRest(), table: table, workspace: call.session.workspace, end: call.arguments.endToken)
         return .table(try table.filter(condition, cancel: call.session.cancellation))

@@ -27,7 +27,7 @@ extension Verbs {
         let qualified = call.arguments.peek.flatMap { t in
             t.text.firstIndex(of: ".").flatMap { call.session.workspace.table(String(t.text[..<$0])) }
         }
-        let table = try call.input == nil ? qualified ?? call.table() : call.table()
+        let table = try call.input == nil ? qualified ?? call.table(columnsFollow: true) : call.table(columnsFollow: true)
         var columns: [(name: String, column: Column, token: Token)] = []
         repeat {
             columns.append(try ChartArguments.numericColumn(&call, of: table))

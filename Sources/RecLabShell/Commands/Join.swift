@@ -21,7 +21,7 @@ extension Verbs {
                 if let key, right.index(of: key) == nil {
                     var message = "table '\(rightToken.text)' has no column '\(key)'"
                     if let near = Suggestion.nearest(to: key, in: right.columnNames) { message += "; did you mean '\(near)'?" }
-                    throw ShellError(message + " (columns: \(right.columnNames.joined(separator: ", ")))", at: keyToken)
+                    throw ShellError(message + " (columns: \(Suggestion.list(right.columnNames)))", at: keyToken)
                 }
             } else if call.arguments.take("left") {
                 kind = .left

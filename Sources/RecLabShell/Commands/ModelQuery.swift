@@ -33,10 +33,10 @@ enum ModelQuery {
         if let first = call.arguments.peek, first.isWord("user"), let id = call.arguments.peekSecond, id.number != nil {
             _ = call.arguments.next()
             _ = call.arguments.next()
-            guard let n = id.number, n.rounded() == n, abs(n) < 9e15 else {
+            guard let n = id.number, let user = WholeNumber.exact(n, in: -WholeNumber.largestExact ... WholeNumber.largestExact) else {
                 throw ShellError("a user id is a whole number, not '\(id.text)'", at: id)
             }
-            return (.user(Int64(n)), id)
+            return (.user(Int64(user)), id)
         }
         let name = try call.arguments.expectName("a person (or 'user ID' for a user in the data)", usage: usage)
         guard let person = call.session.people[name.text] else { throw Verbs.unknownPerson(name, call.session) }

@@ -23,14 +23,14 @@ extension Verbs {
             looks as it would through every row, spikes included, and draws at once.
             """
     ) { call in
-        let table = try call.table(keywords: ["by", "to"])
-        let x = try ChartArguments.numericColumn(&call, of: table, what: "the X column")
+        let table = try call.table(keywords: ["by", "to"], columnsFollow: true)
+        let x = try ChartArguments.numericColumn(&call, of: table, what: "the X column", pairs: true)
         var y: (name: String, column: Column, token: Token)?
         if let t = call.arguments.peek, t.name != nil, !["by", "to"].contains(t.text.lowercased()) {
             if t.text.lowercased() == "count", table.index(of: t.text) == nil {
                 _ = call.arguments.next()
             } else {
-                y = try ChartArguments.numericColumn(&call, of: table, what: "the Y column")
+                y = try ChartArguments.numericColumn(&call, of: table, what: "the Y column", pairs: true)
             }
         }
         var unit: TimeSeries.Unit?

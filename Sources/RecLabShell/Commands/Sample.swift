@@ -67,7 +67,7 @@ extension Verbs {
             _ = arguments.next()
             return .fraction(p / 100)
         }
-        guard let n = try arguments.takeInteger("the number of rows") else {
+        guard let n = try arguments.takeInteger("the number of rows", in: 1...Int(Int32.max)) else {
             throw ShellError("expected a number of rows or a percentage, found '\(t.text)'; usage: \(usage)", at: t)
         }
         return .count(n)
@@ -76,6 +76,6 @@ extension Verbs {
     /// `seed S`, or the session's seed.
     static func seedOption(_ call: inout Invocation, usage: String) throws -> UInt64 {
         guard call.arguments.take("seed") else { return call.session.settings.seed }
-        return UInt64(try call.arguments.expectInteger("the seed", in: 0...Int.max, usage: usage))
+        return UInt64(try call.arguments.expectInteger("the seed", in: 0...WholeNumber.largestExact, usage: usage))
     }
 }

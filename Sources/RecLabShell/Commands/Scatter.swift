@@ -20,9 +20,9 @@ extension Verbs {
             table, are drawn in the SVG.
             """
     ) { call in
-        let table = try call.table(keywords: ["label", "to"])
-        let x = try ChartArguments.numericColumn(&call, of: table, what: "the X column")
-        let y = try ChartArguments.numericColumn(&call, of: table, what: "the Y column")
+        let table = try call.table(keywords: ["label", "to"], columnsFollow: true)
+        let x = try ChartArguments.numericColumn(&call, of: table, what: "the X column", pairs: true)
+        let y = try ChartArguments.numericColumn(&call, of: table, what: "the Y column", pairs: true)
         var labels: Column?
         if call.arguments.take("label") {
             let name = try call.column(of: table, "the column to label points with")

@@ -6,14 +6,14 @@ extension Verbs {
         forms: ["select [TABLE] COL [COL...]"],
         example: "select movies title year\nstats ratings by movieId | select title count mean"
     ) { call in
-        let table = try call.table()
+        let table = try call.table(columnsFollow: true)
         var names: [String] = []
         while !call.arguments.isAtEnd {
             if call.arguments.takeSymbol(",") { continue }
             names.append(try call.column(of: table))
         }
         guard !names.isEmpty else {
-            throw ShellError("expected column names (columns: \(table.columnNames.joined(separator: ", ")))", at: call.arguments.endToken)
+            throw ShellError("expected column names (columns: \(Suggestion.list(table.columnNames)))", at: call.arguments.endToken)
         }
         if let dup = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
             throw ShellError("column '\(dup)' is selected twice", at: call.arguments.tokens.last { $0.text == dup })

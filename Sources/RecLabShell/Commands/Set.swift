@@ -39,7 +39,7 @@ extension Verbs {
             else { throw ShellError("expected 'on' or 'off'\(call.arguments.peek.map { ", found '\($0.text)'" } ?? "")", at: call.arguments.peek ?? call.arguments.endToken) }
         case "seed":
             form = "set seed N"
-            settings.seed = UInt64(try call.arguments.expectInteger("seed", in: 0...Int.max, usage: form))
+            settings.seed = UInt64(try call.arguments.expectInteger("seed", in: 0...WholeNumber.largestExact, usage: form))
         default:
             let near = Suggestion.nearest(to: option.text, in: ["rows", "width", "precision", "timer", "seed"])
             throw ShellError("unknown option '\(option.text)'" + (near.map { "; did you mean '\($0)'?" } ?? "; usage: \(usage)"), at: option)

@@ -162,10 +162,10 @@ enum ModelTraining {
             default: throw ShellError("\(setting.key) is on or off, not '\(token.text)'", at: token)
             }
         case .whole(let range):
-            guard let n = token.number, n.rounded() == n, n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
+            guard let n = token.number, let whole = WholeNumber.exact(n, in: range) else {
                 throw ShellError("\(setting.key) must be a whole number\(bounds(range)), not '\(token.text)'", at: token)
             }
-            return n
+            return Double(whole)
         case .number(let range):
             guard let n = token.number, range.contains(n) else {
                 throw ShellError("\(setting.key) must be a number\(bounds(range, setting.kind)), not '\(token.text)'", at: token)
@@ -187,8 +187,8 @@ enum ModelTraining {
     static func describe(_ value: Double, _ kind: Algorithm.Kind) -> String {
         switch kind {
         case .onOff: return value != 0 ? "on" : "off"
-        case .whole: return String(Int(value))
-        case .number: return value == value.rounded() ? String(Int(value)) : value.formatted(maxFractionDigits: 6)
+        case .whole: return WholeNumber.text(value)
+        case .number: return value == value.rounded() ? WholeNumber.text(value) : value.formatted(maxFractionDigits: 6)
         case .percent: return describe(value * 100, .number(0 ... 100)) + "%"
         }
     }

@@ -78,11 +78,11 @@ public struct Arguments: Sendable {
     /// whole or is out of `range`.
     public mutating func takeInteger(_ what: String, in range: ClosedRange<Int> = 0...Int(Int32.max)) throws(ShellError) -> Int? {
         guard let t = peek, let n = t.number else { return nil }
-        guard n.rounded() == n, n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
+        guard let whole = WholeNumber.exact(n, in: range) else {
             throw ShellError("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)", at: t)
         }
         position += 1
-        return Int(n)
+        return whole
     }
 
     /// Consumes a whole number or fails.

@@ -140,7 +140,7 @@ struct ExpressionParser {
         guard let t = next() else { throw ShellError("expected a value after '\(op.text)'", at: end) }
         switch t.kind {
         case .number(let n):
-            if n.rounded() == n, abs(n) < 9e15 { return .integer(Int64(n)) }
+            if let whole = WholeNumber.exact(n, in: -WholeNumber.largestExact ... WholeNumber.largestExact) { return .integer(Int64(whole)) }
             return .decimal(n)
         case .percent:
             throw ShellError("a percentage makes no sense here; write a plain number", at: t)

@@ -5,17 +5,7 @@
 /// cells never get separators, so ids and timestamps read as themselves.
 public enum NumberFormatting {
     /// `n` with a comma every three digits: `100836` → `100,836`.
-    public static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var result = ""
-        result.reserveCapacity(digits.count + digits.count / 3 + 1)
-        if n < 0 { result.append("-") }
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return result
-    }
+    public static func grouped(_ n: Int) -> String { n.groupedDigits }
 
     /// A count followed by its noun, singular for exactly one:
     /// `counted(1, "row")` → `1 row`, `counted(100836, "row")` → `100,836 rows`.

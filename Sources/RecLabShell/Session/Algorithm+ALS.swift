@@ -11,7 +11,7 @@ extension Algorithm {
             Setting(key: "features", kind: .whole(1...1024), defaultValue: 10, meaning: "length of each user and movie vector"),
             Setting(key: "reg", kind: .number(0...1_000), defaultValue: 0.1,
                     meaning: "least-squares penalty per rating (above 0)"),
-            Setting(key: "iters", kind: .whole(0...10_000), defaultValue: 3,
+            Setting(key: "iters", kind: .whole(1...10_000), defaultValue: 3,
                     meaning: "least-squares iterations (users, then movies)"),
             Setting(key: "damping", kind: .number(0...1_000_000), defaultValue: 5, meaning: "damping of the starting biases"),
             Setting(key: "samples", kind: .whole(0...100_000), defaultValue: 150,

@@ -7,7 +7,7 @@ extension Algorithm {
         settings: [
             Setting(key: "features", kind: .whole(1...1024), defaultValue: 15, meaning: "numbers per user and movie vector"),
             Setting(key: "reg", kind: .number(0...1_000_000), defaultValue: 0.1, meaning: "weight of the squared-size penalty"),
-            Setting(key: "iters", kind: .whole(0...1_000_000), defaultValue: 1000,
+            Setting(key: "iters", kind: .whole(1...1_000_000), defaultValue: 1000,
                     meaning: "most optimiser iterations (stops sooner once converged)"),
             Setting(key: "seed", kind: .whole(0...9_007_199_254_740_991), defaultValue: 42, meaning: "seeds the starting vectors"),
             Setting(key: "normalize", kind: .onOff, defaultValue: 0,

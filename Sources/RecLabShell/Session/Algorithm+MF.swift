@@ -14,7 +14,7 @@ extension Algorithm {
         settings: [
             Setting(key: "factors", kind: .whole(-anyWhole ... anyWhole), defaultValue: 50,
                     meaning: "numbers in each user's and movie's vector"),
-            Setting(key: "epochs", kind: .whole(0 ... 10_000), defaultValue: 5, meaning: "passes over the ratings (one cycle)"),
+            Setting(key: "epochs", kind: .whole(1 ... 10_000), defaultValue: 5, meaning: "passes over the ratings (one cycle)"),
             Setting(key: "lr", kind: .number(-.infinity ... .infinity), defaultValue: 0.005, meaning: "peak learning rate (0.01 above 2M ratings)"),
             Setting(key: "wd", kind: .number(-.infinity ... .infinity), defaultValue: 0.1, meaning: "weight decay"),
             Setting(key: "valid", kind: .percent(-.infinity ... .infinity), defaultValue: 0.2,
@@ -37,7 +37,7 @@ extension Algorithm {
         })
 
     /// The largest whole number a setting is read as (exact in a Double).
-    private static let anyWhole = 1 << 53
+    private static let anyWhole = WholeNumber.largestExact
 
     /// Above this many ratings, `bs` and `lr` that were not typed default
     /// to ``largeBatch`` and ``largeLearningRate``.

@@ -28,7 +28,7 @@ struct Algorithm: Sendable {
         var values: [String: Double]
         /// The keys the user typed; the rest hold defaults.
         var given: Set<String> = []
-        func whole(_ key: String) -> Int { Int(values[key] ?? 0) }
+        func whole(_ key: String) -> Int { WholeNumber.exact(values[key] ?? 0, in: Int.min ... Int.max) ?? 0 }
         func number(_ key: String) -> Double { values[key] ?? 0 }
         func flag(_ key: String) -> Bool { (values[key] ?? 0) != 0 }
     }

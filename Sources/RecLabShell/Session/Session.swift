@@ -381,7 +381,8 @@ public struct CellError: Error, Sendable, Equatable {
 
     /// Creates the error of a failed cell.
     public init(message: String, line: String, range: Range<Int>?, isReported: Bool = false) {
-        self.message = message
+        // Whatever threw it, a message is shown on one line (``ErrorText``).
+        self.message = ErrorText.oneLine(message)
         self.line = line
         self.range = range
         self.isReported = isReported

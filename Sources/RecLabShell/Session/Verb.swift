@@ -54,9 +54,13 @@ public struct Invocation {
     /// The table the verb works on: the piped one, else the first word if
     /// it names a table (or `_`), else the last result.
     ///
-    /// A first word that is no table but is close to one is reported as an
-    /// unknown table with a suggestion, rather than read as something else.
-    public mutating func table(keywords: Set<String> = []) throws -> Table {
+    /// A first word that is neither a table nor a column of `_` is reported
+    /// as an unknown table (with a suggestion when one is close), not read
+    /// as something else (`describe t1` said "unexpected 't1'"). When
+    /// `columnsFollow` (`select`, `filter`, the charts), a word that looks
+    /// like a mistyped column of `_` (close to one, or followed by an
+    /// operator or a comma) is left for the verb to report as a column.
+    public mutating func table(keywords: Set<String> = [], columnsFollow: Bool = false) throws -> Table {
         if let input { return input }
         if let t = arguments.peek, t.kind == .word || t.kind == .string, !keywords.contains(t.text.lowercased()) {
             if let table = session.workspace.table(t.text) {
@@ -64,11 +68,12 @@ public struct Invocation {
                 return table
             }
             if let last = session.workspace.last {
-                let isColumn = last.index(of: t.text) != nil
-                if !isColumn, t.kind == .word, Suggestion.nearest(to: t.text, in: session.workspace.names) != nil {
-                    throw session.unknownTable(t)
+                if last.index(of: t.text) != nil { return last }
+                if columnsFollow, Suggestion.nearest(to: t.text, in: session.workspace.names) == nil {
+                    let nearColumn = Suggestion.nearest(to: t.text, in: last.columnNames) != nil
+                    let startsAnExpression = arguments.peekSecond?.kind == .symbol
+                    if nearColumn || startsAnExpression { return last }
                 }
-                return last
             }
             throw session.unknownTable(t)
         }
