@@ -74,7 +74,11 @@ enum DataFiles {
         case 2: b.insert(UInt8(ascii: "\""), at: at); name = "quote"
         case 3: b.insert(0, at: at); name = "NUL"
         case 4: b.insert(13, at: at); name = "CR"
-        case 5: b.insert(contentsOf: Array(String(repeating: random.pick(["9", "a", "é"]), count: random.pick([10_000, 100_000, 1_000_000])).utf8), at: at); name = "huge field"
+        case 5:
+            let char = random.pick(["9", "a", "é"])
+            let sizes = char == "é" && KnownIssue.avoids(.hugeNameRendering) ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
+            b.insert(contentsOf: Array(String(repeating: char, count: random.pick(sizes)).utf8), at: at)
+            name = "huge field"
         case 6: b.insert(contentsOf: Array(random.pick([",", "::", "\t", ",,,,,,", "\n"]).utf8), at: at); name = "ragged"
         case 7: b.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0); name = "BOM"
         case 8: b.insert(contentsOf: random.pick([[0xE9], [0xFF, 0xFE], [0xC3], [0x80, 0x80]]), at: at); name = "Latin-1 / invalid UTF-8"

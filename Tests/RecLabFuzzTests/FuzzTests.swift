@@ -40,8 +40,9 @@ import Testing
                 let columns = runner.session.workspace.tables["f"]?.columnNames ?? []
                 let col = FuzzContext.quotedIfNeeded(columns.first ?? "x"), last = FuzzContext.quotedIfNeeded(columns.last ?? "x")
                 for line in ["describe f", "head f 3", "stats f by \(col)", "stats f by \(col) of \(last)", "select f \(last)",
-                             "sort f by \(last) desc", "hist f \(last)", "top f 3 by \(last)", "join f ratings",
-                             "filter f \(last) > 2", "train popular on f", "rate fz from \(path)"] {
+                             "sort f by \(last) desc", "top f 3 by \(last)", "join f ratings",
+                             "filter f \(last) > 2", "train popular on f", "rate fz from \(path)"]
+                    + (KnownIssue.avoids(.histHalfStepBars) ? [] : ["hist f \(last)"]) {
                     runner.check(line, origin: origin, read: read)
                 }
             } else {
