@@ -50,6 +50,15 @@ import Testing
             }
             runner.check("load \(path)", origin: origin, read: read)
             try? FileManager.default.removeItem(at: runner.files.root.appendingPathComponent(file.path))
+            if index % 50 == 0, !KnownIssue.avoids(.fifoFiles) {
+                // A FIFO where a file is expected, made in the fuzz folder.
+                let fifo = runner.files.root.appendingPathComponent("data/fz/fifo.csv").path
+                mkfifo(fifo, 0o644)
+                for line in ["load \(FuzzContext.quoted(fifo))", "rate fz from \(FuzzContext.quoted(fifo))"] {
+                    runner.check(line, origin: "a FIFO")
+                }
+                unlink(fifo)
+            }
         }
         FuzzBudget.report("data files", runner: runner, cases: FuzzBudget.files, seconds: Date().timeIntervalSince(start))
         Self.expectNoFailures(runner)
