@@ -17,7 +17,7 @@ enum DamagedPersonFiles {
         }
         var text = lines.joined(separator: "\n") + "\n"
         let damage: String
-        switch random.below(14) {
+        switch random.below(15) {
         case 0: text = text.replacingOccurrences(of: "\n", with: "\r\n"); damage = "CRLF"
         case 1: text.removeLast(); damage = "no final newline"
         case 2: return (Array(text.utf8) + [0, 0, 0xFF, 0xFE, 0x80] + Array(text.utf8.prefix(9)) + [10], "binary junk")
@@ -31,13 +31,14 @@ enum DamagedPersonFiles {
         case 10: text += String(repeating: "rate 1 4\nunrate 1\n", count: 5_000); damage = "10,000 lines"
         case 11: text += "rate\t1\t4\n  rate   2   3  \nRATE 3 4\nrate 3 4 5\n"; damage = "odd spacing and case"
         case 12: text = String(text.prefix(random.below(text.count + 1))); damage = "cut short"
-        default: text += "rate 1 4.5 # comment\n# \u{0}\nunrate\nskip x\n"; damage = "malformed lines"
+        case 13: text += "# \u{0}\n"; damage = "a NUL byte"
+        default: text += "rate 1 4.5 # comment\nunrate\nskip x\n"; damage = "malformed lines"
         }
         return (Array(text.utf8), damage)
     }
 
     /// Damage after which a rating may be lost until issue 12's fix lands.
     static func isKnownLossy(_ damage: String) -> Bool {
-        ["CRLF", "no final newline", "binary junk", "cut short"].contains(damage)
+        ["CRLF", "no final newline", "binary junk", "cut short", "a NUL byte"].contains(damage)
     }
 }
