@@ -62,8 +62,9 @@ enum KnownIssue: String, CaseIterable, Sendable {
             let breaks = Set(message.filter(\.isNewline).unicodeScalars), given = Set(input.unicodeScalars)
             return breaks.isSubset(of: given) ? .echoedText : nil
         case .longError where open.contains(.echoedText):
-            // A long input echoed (a word, a quoted string, the paths of a line).
-            return input.count >= 500 ? .echoedText : nil
+            // A long input echoed (a word, a quoted string, the paths of a
+            // line), or every column of a wide table listed.
+            return input.count >= 500 || message.contains("(columns: ") ? .echoedText : nil
         default:
             return nil
         }

@@ -37,7 +37,10 @@ struct WorkspaceState: Equatable {
             if ignored.contains(relative) { continue }
             var info = stat()
             guard lstat(root.path + "/" + relative, &info) == 0 else { out.append("\(relative) ?"); continue }
-            out.append("\(relative) \(info.st_mode) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+            // A folder by its name only: a temporary file made and removed
+            // again (a write that failed cleanly) changes its time.
+            let isFolder = info.st_mode & S_IFMT == S_IFDIR
+            out.append(isFolder ? "\(relative)/" : "\(relative) \(info.st_mode) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
         }
         return out.sorted()
     }
