@@ -55,8 +55,9 @@ enum KnownIssue: String, CaseIterable, Sendable {
     static func explaining(_ kind: Finding.Kind, input: String, message: String) -> KnownIssue? {
         switch kind {
         case .changedAfterError where open.contains(.effectBeforeShapeError):
+            // The binding failed, or a later stage of a pipe did.
             let shapeErrors = ["gives no table to", "cannot be bound", "names its tables itself"]
-            return shapeErrors.contains(where: message.contains) ? .effectBeforeShapeError : nil
+            return shapeErrors.contains(where: message.contains) || input.contains("|") ? .effectBeforeShapeError : nil
         case .multiLineError where open.contains(.echoedText):
             // The line break came from the input, echoed.
             let breaks = Set(message.filter(\.isNewline).unicodeScalars), given = Set(input.unicodeScalars)
@@ -64,7 +65,7 @@ enum KnownIssue: String, CaseIterable, Sendable {
         case .longError where open.contains(.echoedText):
             // A long input echoed (a word, a quoted string, the paths of a
             // line), or every column of a wide table listed.
-            return input.count >= 500 || message.contains("(columns: ") ? .echoedText : nil
+            return input.count >= 500 || message.contains("(columns: ") || message.contains("(tables: ") ? .echoedText : nil
         default:
             return nil
         }
