@@ -51,6 +51,13 @@ let package = Package(
             dependencies: ["RecLabShell", "RecLabTestSupport"],
             exclude: ["Transcripts"]
         ),
+        // Generated statements, data files, damaged models and person files run
+        // through a Session in a temporary folder (README.md there).
+        .testTarget(
+            name: "RecLabFuzzTests",
+            dependencies: ["RecLabShell", "RecLab", "RecLabTestSupport"],
+            exclude: ["README.md"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,60 @@
+import Foundation
+import RecLab
+@testable import RecLabShell
+
+/// What a failed statement must leave as it was: tables, `_`, models,
+/// settings, people, and every file under the fuzzer's folder.
+struct WorkspaceState: Equatable {
+    var tables: [String]
+    var last: String?
+    var models: [String]
+    var settings: String
+    var people: [String]
+    var files: [String]
+
+    init(_ session: Session, root: URL, ignoring ignored: Set<String>) {
+        let ws = session.workspace
+        func shape(_ t: Table) -> String { "\(t.rowCount)×\(t.columnNames.joined(separator: ","))" }
+        tables = ws.names.map { name in "\(name)=\(ws.tables[name].map(shape) ?? "?")" }
+        last = ws.last.map(shape)
+        models = ws.modelNames.map { name in
+            "\(name)=\(ws.models[name].map { "\($0.model.algorithm) \($0.settingsText)" } ?? "?")\(name == ws.lastModel ? " *" : "")"
+        }
+        let s = session.settings
+        settings = "rows \(s.rows) head \(s.headRows) width \(String(describing: s.width)) precision \(s.precision) timer \(s.timer) seed \(s.seed)"
+        people = session.people.values.sorted { $0.name < $1.name }.map { p in
+            "\(p.name): \(p.sortedRatings.map { "\($0.movie)=\($0.rating)" }) skipped \(p.skipped.sorted()) blend \(p.blendOf)"
+        }
+        files = Self.files(under: root, ignoring: ignored)
+    }
+
+    /// Every file and folder under `root`: path, size and modification time.
+    static func files(under root: URL, ignoring ignored: Set<String>) -> [String] {
+        let manager = FileManager.default
+        guard let walker = manager.enumerator(atPath: root.path) else { return [] }
+        var out: [String] = []
+        while let relative = walker.nextObject() as? String {
+            if ignored.contains(relative) { continue }
+            var info = stat()
+            guard lstat(root.path + "/" + relative, &info) == 0 else { out.append("\(relative) ?"); continue }
+            // A folder by its name only: a temporary file made and removed
+            // again (a write that failed cleanly) changes its time.
+            let isFolder = info.st_mode & S_IFMT == S_IFDIR
+            out.append(isFolder ? "\(relative)/" : "\(relative) \(info.st_mode) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+        }
+        return out.sorted()
+    }
+
+    /// What differs, for the report: the entries gone and the entries new.
+    func difference(to other: WorkspaceState) -> String {
+        let mine = Mirror(reflecting: self).children, theirs = Mirror(reflecting: other).children
+        for (a, b) in zip(mine, theirs) where "\(a.value)" != "\(b.value)" {
+            guard let before = a.value as? [String], let after = b.value as? [String] else {
+                return "\(a.label ?? "?"): \(String("\(a.value)".prefix(200))) became \(String("\(b.value)".prefix(200)))"
+            }
+            let gone = before.filter { !after.contains($0) }, new = after.filter { !before.contains($0) }
+            return "\(a.label ?? "?"): \(gone.isEmpty ? "" : "gone \(gone.prefix(3)) ")\(new.isEmpty ? "" : "new \(new.prefix(3))")"
+        }
+        return "?"
+    }
+}
