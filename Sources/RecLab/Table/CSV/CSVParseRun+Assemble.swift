@@ -6,6 +6,11 @@ extension CSVParseRun {
                                         _ fill: (CSVColumnBuffers) -> Int) -> [ParsedArray] {
         let room = max(1, capacity)
         let width = { (k: CSVColumnPlan.Kind) in k == .int64 || k == .decimal ? 8 : 4 }
+        // Each column is one level of recursion, so that the arrays' own
+        // storage is filled without a copy; a file of thousands of columns
+        // would overflow the stack, so wide files fill buffers of their own
+        // and copy them into arrays.
+        guard kinds.count <= recursionLimit else { return withCopiedArrays(kinds, room: room, width: width, fill) }
         var filled = 0
         func level(_ i: Int, _ pointers: [UnsafeMutableRawPointer]) -> [ParsedArray] {
             if i == kinds.count {
@@ -36,6 +41,31 @@ extension CSVParseRun {
             }
         }
         return level(0, [])
+    }
+
+    /// The most columns ``withUninitializedArrays(_:capacity:_:)`` fills in
+    /// place (one stack frame each).
+    static let recursionLimit = 256
+
+    /// ``withUninitializedArrays(_:capacity:_:)`` for wide files: buffers
+    /// allocated apart, filled, then copied into arrays.
+    ///
+    /// - Complexity: O(columns × rows) more than in place, for the copy.
+    private static func withCopiedArrays(_ kinds: [CSVColumnPlan.Kind], room: Int, width: (CSVColumnPlan.Kind) -> Int,
+                                         _ fill: (CSVColumnBuffers) -> Int) -> [ParsedArray] {
+        let buffers = kinds.map { UnsafeMutableRawPointer.allocate(byteCount: room * width($0), alignment: 8) }
+        defer { for buffer in buffers { buffer.deallocate() } }
+        let filled = fill(CSVColumnBuffers(pointers: buffers))
+        func copy<T>(_ buffer: UnsafeMutableRawPointer, as type: T.Type) -> [T] {
+            Array(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: T.self), count: filled))
+        }
+        return zip(buffers, kinds).map { buffer, kind in
+            switch kind {
+            case .int32, .text: return .int32(copy(buffer, as: Int32.self))
+            case .int64: return .int64(copy(buffer, as: Int64.self))
+            case .decimal: return .decimal(copy(buffer, as: Double.self))
+            }
+        }
     }
 
     /// Builds the table's columns from the filled arrays and the chunks'
