@@ -14,6 +14,16 @@ struct HistogramTests {
         #expect(h.total == ratings.count)
     }
 
+    /// Found by the fuzzer: a rating column in half steps holding one huge
+    /// value asked for a bar per half step up to it (minutes, Ctrl-C ignored).
+    @Test func halfStepsOverAHugeRangeGetEqualWidthBins() throws {
+        for huge in [1e6, 4_294_967_296] {
+            let h = try Histogram(column: Column(name: "rating", decimals: [0.5, 4, huge]))
+            #expect(!h.isDiscrete && h.counts.count <= 40, "\(h.counts.count) bins")
+            #expect(h.total == 3)
+        }
+    }
+
     @Test func smallIntegerRangeGetsOneBinPerValue() throws {
         let h = try Histogram(column: Column(name: "stars", integers: [1, 2, 2, 5, 5, 5]))
         #expect(h.isDiscrete)

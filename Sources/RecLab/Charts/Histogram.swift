@@ -51,7 +51,7 @@ public struct Histogram: Sendable, Equatable {
         if let given, given.count >= 2 {
             edges = given
         } else {
-            (edges, isDiscrete) = Histogram.edges(for: summary, name: column.name, binning: binning)
+            (edges, isDiscrete) = Histogram.edges(for: summary, binning: binning)
         }
         let parts = try Histogram.count(column, edges: edges, cancel: cancel)
         var counts = Array(repeating: 0, count: edges.count - 1)
@@ -73,21 +73,22 @@ public struct Histogram: Sendable, Equatable {
             if s.valid > 0 { all.merge(s); anyValid = true }
         }
         if !anyValid { (all.allIntegers, all.allHalves) = (false, false) }
-        let name = columns.allSatisfy { $0.name.lowercased() == "rating" } ? "rating" : ""
-        let e = edges(for: all, name: name, binning: binning)
+        let e = edges(for: all, binning: binning)
         return (e.0, e.1)
     }
 
     /// Edges for values summarised by `s`: discrete bins where the values
     /// are few (integers, half stars), else round equal widths.
-    static func edges(for s: ValueSummary, name: String, binning: Binning) -> ([Double], Bool) {
+    static func edges(for s: ValueSummary, binning: Binning) -> ([Double], Bool) {
         guard s.valid > 0 else { return ([0, 1], false) }
         let (low, high) = (s.minimum, s.maximum)
         if case .automatic = binning {
             if s.allIntegers, high - low <= 60 {
                 return (stride(from: low - 0.5, through: high + 0.5, by: 1).map { $0 }, true)
             }
-            if s.allHalves, name.lowercased() == "rating" || high - low <= 30 {
+            // A half-star bar each only while there are few: a "rating"
+            // column holding 1e6 would otherwise ask for millions of bars.
+            if s.allHalves, high - low <= 30 {
                 let from = min(low, 0.5), to = max(high, 5)
                 return (stride(from: from - 0.25, through: to + 0.25, by: 0.5).map { $0 }, true)
             }
