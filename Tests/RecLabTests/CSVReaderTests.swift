@@ -35,6 +35,14 @@ import Testing
         #expect(t.cell("c4998", 1) == .decimal(2.5) && t.cell("c4999", 0) == .text("x"))
     }
 
+    /// Found by the fuzzer: a header line longer than the 64 KiB sample was
+    /// cut, and the file refused ("expected 2 fields, found 3").
+    @Test func aHeaderLongerThanTheSampleIsReadWhole() throws {
+        let t = try read("a," + String(repeating: "b", count: 70_000) + ",c\n1,2,3\n4,5,6\n")
+        #expect(t.columnNames.count == 3 && t.columnNames.last == "c")
+        #expect(t.rowCount == 2 && t.cell("c", 1) == .integer(6))
+    }
+
     @Test func detectsDelimiters() throws {
         #expect(try read("a\tb\n1\t2\n").columnNames == ["a", "b"])
         #expect(try read("a|b\n1|2\n").cell("b", 0) == .integer(2))

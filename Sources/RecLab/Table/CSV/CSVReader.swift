@@ -22,6 +22,30 @@ public enum CSVReader {
 
     /// How many bytes at the start are sniffed for delimiter, header and types.
     static let sampleBytes = 1 << 16
+    /// How far the sample may grow to hold its first lines whole.
+    static let sampleLimit = 64 << 20
+
+    /// Where the sniffed sample ends: after ``sampleBytes``, or further when
+    /// its first three lines are longer (a header of thousands of long
+    /// names, found by the fuzzer: cut inside the header, the sample's last
+    /// record was taken for the header and the file refused), at most
+    /// ``sampleLimit``.
+    ///
+    /// - Complexity: O(the sample's length).
+    static func sampleEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let plain = min(bytes.count, start + sampleBytes)
+        let limit = min(bytes.count, start + sampleLimit)
+        var newlines = 0
+        var i = start
+        while i < limit {
+            if bytes[i] == 0x0A {
+                newlines += 1
+                if newlines == 3 { return max(plain, i + 1) }
+            }
+            i += 1
+        }
+        return limit
+    }
 
     static func read(_ file: MappedFile, options: CSVOptions, cancel: Cancellation,
                      parallelThreshold: Int = CSVChunkLayout.parallelThreshold) throws(RecLabError) -> Table {
@@ -29,7 +53,7 @@ public enum CSVReader {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         try checkIsText(file, from: start)
-        let sampleEnd = min(bytes.count, start + sampleBytes)
+        let sampleEnd = sampleEnd(bytes, from: start)
         let sample = UnsafeBufferPointer(rebasing: bytes[start..<sampleEnd])
         let dialect = options.delimiter == .auto
             ? CSVDialect.detect(in: sample, quoting: options.quoting)
