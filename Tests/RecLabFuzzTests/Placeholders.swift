@@ -75,7 +75,7 @@ final class Placeholders {
             let files = context.dataFiles + context.scripts + context.modelFiles
             if !files.isEmpty { return FuzzContext.quotedIfNeeded(random.pick(files)) }
         }
-        let stem = random.pick(["out", "x", "a b", "../up", "/etc/passwd", "~/home", "/dev/null", "é電", "", "."])
+        let stem = random.pick(["out", "x", "a b", "../up", "/reclab-nowhere/passwd", "~/home", "/reclab-nowhere/null", "é電", "", "."])
         return FuzzContext.quotedIfNeeded(stem + (random.chance(0.85) ? ext : random.pick([".csv", ".svg", ".txt", ""])))
     }
 }

@@ -5,11 +5,18 @@ import Testing
 /// before building: a missing C library is named with the one line that
 /// installs it, before the compiler can fail on a missing header.
 @Suite struct SystemLibrariesScriptTests {
+    /// bash, found on `PATH` as the scripts' `#!/usr/bin/env bash` finds it.
+    static var bash: URL? {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+            .map { URL(fileURLWithPath: String($0)).appendingPathComponent("bash") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
     /// Runs `body` in bash after sourcing the script; returns the exit
     /// status and what it wrote to standard error.
     func bash(_ body: String) throws -> (status: Int32, stderr: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.executableURL = try #require(Self.bash, "no bash on PATH")
         let script = TestData.repository.appendingPathComponent("scripts/system-libraries.sh").path
         // As strict as the scripts that source it.
         process.arguments = ["-c", "set -euo pipefail\nsource '\(script)'\n" + body]

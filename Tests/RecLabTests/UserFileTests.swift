@@ -42,21 +42,26 @@ import Glibc
     }
 
     @Test func aPipeIsReadWhenAllowedAndBounded() throws {
-        // A pipe as `reclab <(…)` hands one over: /proc/self/fd/N.
-        func pipe(holding text: String) throws -> String {
-            var ends: [Int32] = [0, 0]
-            try #require(Glibc.pipe(&ends) == 0)
-            _ = Array(text.utf8).withUnsafeBytes { write(ends[1], $0.baseAddress, $0.count) }
-            close(ends[1])
-            return "/proc/self/fd/\(ends[0])"
+        // A pipe as `reclab <(…)` hands one over; here a FIFO of our own in a
+        // temporary folder, holding `text`. This process keeps it open for a
+        // moment (so the text waits in it for the reader), then lets go (the
+        // reader then sees its end).
+        let fifos = try HostileFolder()
+        func pipe(_ name: String, holding text: String) throws -> String {
+            let path = fifos.path(name)
+            try #require(mkfifo(path, 0o600) == 0)
+            let fd = open(path, O_RDWR)
+            try #require(fd >= 0)
+            _ = Array(text.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { close(fd) }
+            return path
         }
-        let script = try pipe(holding: "set rows 3\n")
+        let script = try pipe("script", holding: "set rows 3\n")
         #expect(try UserFile.read(script, limit: 100, what: "a script", allowingPipes: true) == Array("set rows 3\n".utf8))
-        let long = try pipe(holding: String(repeating: "x", count: 101))
+        let long = try pipe("long", holding: String(repeating: "x", count: 101))
         #expect(throws: RecLabError("holds more than 100 bytes, the most a script may be", file: long)) {
             try UserFile.read(long, limit: 100, what: "a script", allowingPipes: true)
         }
-        for path in [script, long] { close(Int32(path.split(separator: "/").last!)!) }
         let folder = try HostileFolder()
         #expect(throws: RecLabError("is a named pipe (FIFO), not a file", file: folder.path("fifo.txt"))) {
             try UserFile.read(folder.path("fifo.txt"), limit: 100, what: "a script")
