@@ -22,10 +22,11 @@ enum PersonFileAccess {
     ///   file or cannot be read.
     static func read(_ path: String) throws(RecLabError) -> [UInt8]? {
         guard try check(path) else { return nil }
-        let opened = try open(path, flags: O_RDONLY)
-        close(opened.descriptor)
-        return opened.bytes
+        return try UserFile.read(path, limit: sizeLimit, what: "a person file")
     }
+
+    /// Far above any person's file (a rating line is about 20 bytes).
+    static let sizeLimit = 256 << 20
 
     /// Opens `path` to append to it, creating it when there is nothing
     /// there; the caller closes ``Opened/descriptor``.
@@ -57,7 +58,7 @@ enum PersonFileAccess {
 
     private static func open(_ path: String, flags: Int32) throws(RecLabError) -> Opened {
         let fd = Glibc.open(path, flags | O_NONBLOCK | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw failure(flags == O_RDONLY ? "cannot read" : "cannot write", path) }
+        guard fd >= 0 else { throw failure("cannot write", path) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             close(fd)
