@@ -21,7 +21,7 @@ enum KnownIssue: String, CaseIterable, Sendable {
     case effectBeforeShapeError = "rate, unrate, export and 'to PATH.svg' act, then the statement fails: 'x = rate …', 'hist … to a.svg | head'"
 
     /// The known issues not fixed yet. Empty it as they are fixed.
-    static let open: Set<KnownIssue> = [.hugeNameRendering, .effectBeforeShapeError]
+    static let open: Set<KnownIssue> = [.hugeNameRendering]
 
     /// Whether known crashes and hangs are run anyway (`RECLAB_FUZZ_KNOWN=run`),
     /// to check a fix, in the sandbox.

@@ -150,12 +150,12 @@ import Testing
     @Test func bindings() throws {
         let h = try SessionHarness.withMovieLens()
         h.refuses("x = ", blaming: "=", with: "nothing after '=': write NAME = COMMAND")
-        h.refuses("a, b = head ratings", blaming: "b", with: "this command gives 1 table but 2 names were given")
-        h.refuses("a, b, c = split ratings 80%", blaming: "c", with: "this command gives 2 tables but 3 names were given")
+        h.refuses("a, b = head ratings", blaming: "b", with: "'head' gives 1 table but 2 names were given")
+        h.refuses("a, b, c = split ratings 80%", blaming: "c", with: "'split' gives 2 tables but 3 names were given")
         h.refuses("_ = head ratings", blaming: "_", with: "'_' is always the last result; pick another name")
-        h.refuses("x = set rows 5", blaming: "x", with: "this command gives no table to bind to 'x'")
-        h.refuses("x = load movielens small", blaming: "x") { $0.hasPrefix("this command names its tables itself") }
-        h.refuses("ratings = help", blaming: "ratings", with: "this command gives no table to bind to 'ratings'")
+        h.refuses("x = set rows 5", blaming: "x", with: "'set' gives no table to bind to 'x'")
+        h.refuses("x = load movielens small", blaming: "x") { $0.hasPrefix("'load' names its tables itself") }
+        h.refuses("ratings = help", blaming: "ratings", with: "'help' gives no table to bind to 'ratings'")
     }
 
     @Test func pipes() throws {

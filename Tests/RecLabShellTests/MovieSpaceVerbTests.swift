@@ -256,7 +256,7 @@ func tableHeader(_ text: String) -> [String] {
         h.refuses("bias mf 5 6", blaming: "6", with: "the number of movies is given twice")
         h.refuses("bias mf 2.5", blaming: "2.5", with: "the number of movies must be a whole number from 1 to 1000000")
         h.refuses("bias mf min x", blaming: "x") { $0.hasPrefix("expected the least number of ratings after 'min'") }
-        h.refuses("t = bias mf min 1000000", blaming: "t", with: "this command gives no table to bind to 't'")
+        h.refuses("t = bias mf min 1000000", blaming: "t", with: "'bias' gives no table to bind to 't'")
     }
 
     @Test func pcaWords() throws {

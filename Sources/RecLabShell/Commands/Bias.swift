@@ -19,7 +19,8 @@ extension Verbs {
             would predict.
             count is the movie's number of ratings in the training data; 'min N' leaves
             out movies with fewer.
-            """
+            """,
+        gives: [.table, .text]
     ) { call in
         let usage = "bias MODEL [top|bottom] [N] [min N]"
         let name = try call.arguments.expectName("a model with movie biases (mf, als or bias)", usage: usage)

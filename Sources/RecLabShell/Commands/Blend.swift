@@ -7,7 +7,8 @@ extension Verbs {
         name: "blend", group: .people,
         summary: "make a person from two or more: each movie's mean rating among those who rated it",
         forms: ["NAME = blend PERSON PERSON [PERSON...]"],
-        example: "hybrid = blend jabril jgb\nratings hybrid \"Princess Bride\"     # 4.5 and 3.5 blend to 4.0"
+        example: "hybrid = blend jabril jgb\nratings hybrid \"Princess Bride\"     # 4.5 and 3.5 blend to 4.0",
+        gives: .usesNames
     ) { call in
         let usage = "NAME = blend PERSON PERSON [PERSON...]"
         var inputs: [(person: Person, token: Token)] = []

@@ -58,22 +58,26 @@ enum ChartArguments {
         session.settings.width ?? session.terminalWidth ?? 80
     }
 
-    /// The picture of `text` and `svg`; the SVG written to `path` first when
-    /// given (so a failed write prints nothing), and a `wrote PATH` line added.
-    static func picture(text: String, svg: SVGDocument, title: String, path: Token?, session: Session) throws -> Outcome {
-        .picture(try written(text: text, svg: svg, title: title, path: path))
+    /// The picture of `text` and `svg`, with a `wrote PATH` line when
+    /// `path` is given; the SVG is written there once the whole statement
+    /// has succeeded (``Invocation/commits``), before anything is shown, so
+    /// a failed write prints nothing and a failed statement writes nothing.
+    static func picture(text: String, svg: SVGDocument, title: String, path: Token?, call: inout Invocation) -> Outcome {
+        .picture(written(text: text, svg: svg, title: title, path: path, call: &call))
     }
 
-    /// ``picture(text:svg:title:path:session:)`` as a ``Picture``, for a
+    /// ``picture(text:svg:title:path:call:)`` as a ``Picture``, for a
     /// report that shows it under its table.
-    static func written(text: String, svg: SVGDocument, title: String, path: Token?) throws -> Picture {
+    static func written(text: String, svg: SVGDocument, title: String, path: Token?, call: inout Invocation) -> Picture {
         var text = text
         if let path {
             let file = (path.text as NSString).expandingTildeInPath
-            do throws(RecLabError) {
-                try svg.write(to: file)
-            } catch {
-                throw ShellError(error.description, at: path)
+            call.commits.append {
+                do throws(RecLabError) {
+                    try svg.write(to: file)
+                } catch {
+                    throw ShellError(error.description, at: path)
+                }
             }
             text += "\nwrote \(path.text)"
         }

@@ -13,7 +13,8 @@ extension Verbs {
             a = train als on train
             compare knn b a on test
             """,
-        notes: "Columns as for evaluate (help evaluate); ranked by rmse_all, ties by the order given."
+        notes: "Columns as for evaluate (help evaluate); ranked by rmse_all, ties by the order given.",
+        gives: .table
     ) { call in
         let usage = "compare MODEL... on TABLE"
         var tokens: [Token] = []

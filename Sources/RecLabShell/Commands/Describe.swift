@@ -4,7 +4,8 @@ extension Verbs {
         name: "describe", group: .tables,
         summary: "per column: type, count, missing, unique, min, max, mean",
         forms: ["describe [TABLE]"],
-        example: "describe ratings"
+        example: "describe ratings",
+        gives: .table
     ) { call in
         let table = try call.table()
         try call.arguments.expectEnd(usage: "describe [TABLE]")

@@ -21,7 +21,8 @@ extension Verbs {
             not held out. Predictions are taken as the models give them, not clipped (als clamps
             its own to the training ratings' range; popular's scores are counts, so it cannot be
             evaluated). 'r = evaluate …' binds the table, to sort or save it (save r results.csv).
-            """
+            """,
+        gives: .table
     ) { call in
         let usage = "evaluate MODEL on TABLE"
         let modelToken = try call.arguments.expectName("a model name", usage: usage)

@@ -21,7 +21,8 @@ extension Verbs {
             vectors fixed); with people=on they are the user they were trained as. Last,
             the person's rated movies nearest the movie in the model's space (cosine of
             movie vectors): not a term of the score, a hint at why it is high or low.
-            """
+            """,
+        gives: .text
     ) { call in
         let usage = "explain WHO MOVIE [with MODEL]"
         let (audience, movie, trained, scores, modelToken) = try ModelQuery.movieQuestion(&call, usage: usage)

@@ -17,7 +17,8 @@ extension Verbs {
             script's comments are the notebook's text between cells. Failed cells stay, with their
             error, as in Jupyter; the export cell itself is left out. From the command line,
             'reclab SCRIPT --export OUT.md' replays a script straight to a notebook.
-            """
+            """,
+        gives: .text
     ) { call in
         let usage = "export PATH.md | export PATH.html"
         let path = try call.arguments.expectName("a file path ending in .md or .html", usage: usage)

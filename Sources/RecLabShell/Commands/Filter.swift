@@ -11,7 +11,8 @@ extension Verbs {
             filter ratings movieId in popular      # movies that appear in table popular
             # operators: == != < <= > >=, contains, matches, in TABLE, is missing,
             # combined with and, or, not and parentheses
-            """
+            """,
+        gives: .table
     ) { call in
         let table = try call.table(columnsFollow: true)
         let condition = try ExpressionParser.parse(

@@ -25,7 +25,8 @@ extension Verbs {
             at the end of a batch and keeps the epochs that finished (none finished: no change).
             A lowrank model goes on from its vectors with a fresh optimiser memory, stopping early
             when it converges; Ctrl-C leaves it as it was.
-            """
+            """,
+        gives: .model
     ) { call in
         let usage = "[NAME =] fit MODEL N"
         let modelToken = try call.arguments.expectName("a model name", usage: usage)

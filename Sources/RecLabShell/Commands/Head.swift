@@ -4,7 +4,8 @@ extension Verbs {
         name: "head", group: .tables,
         summary: "show the first rows of a table (default 10)",
         forms: ["head [TABLE] [N]"],
-        example: "head ratings        # the first 10 ratings\nratings | head 3"
+        example: "head ratings        # the first 10 ratings\nratings | head 3",
+        gives: .table
     ) { call in
         try firstOrLast(&call, usage: "head [TABLE] [N]") { $0.head($1) }
     }
@@ -14,7 +15,8 @@ extension Verbs {
         name: "tail", group: .tables,
         summary: "show the last rows of a table (default 10)",
         forms: ["tail [TABLE] [N]"],
-        example: "tail ratings 5"
+        example: "tail ratings 5",
+        gives: .table
     ) { call in
         try firstOrLast(&call, usage: "tail [TABLE] [N]") { $0.tail($1) }
     }

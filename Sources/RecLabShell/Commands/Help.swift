@@ -5,7 +5,8 @@ extension Verbs {
         summary: "list the verbs, or show one verb's forms and an example",
         forms: ["help", "help VERB"],
         example: "help stats",
-        isRecorded: false
+        isRecorded: false,
+        gives: .text
     ) { call in
         if let word = call.arguments.next() {
             try call.arguments.expectEnd(usage: "help [VERB]")

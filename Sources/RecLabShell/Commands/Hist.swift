@@ -21,7 +21,8 @@ extension Verbs {
             1 is a stub (▌), an empty bin has no bar. Missing cells are left out, with a
             note. Several columns (TABLE.COL names another table's column) are counted on
             the same bins and drawn over each other.
-            """
+            """,
+        gives: .picture
     ) { call in
         // `hist before.mean after.mean`: the first word names its own table.
         let qualified = call.arguments.peek.flatMap { t in
@@ -74,6 +75,6 @@ extension Verbs {
             if h.skipped > 0 { text += "\nnote: \(NumberFormatting.counted(h.skipped, "missing cell")) of \(name) left out" }
         }
         let svg = ChartSVG.histogram(series, title: title, xTitle: columns.count == 1 ? columns[0].name : "value", log: log)
-        return try ChartArguments.picture(text: text, svg: svg, title: title, path: path, session: call.session)
+        return ChartArguments.picture(text: text, svg: svg, title: title, path: path, call: &call)
     }
 }

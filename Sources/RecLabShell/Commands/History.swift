@@ -5,7 +5,8 @@ extension Verbs {
         summary: "the lines entered this session, numbered",
         forms: ["history"],
         example: "history",
-        isRecorded: false
+        isRecorded: false,
+        gives: .text
     ) { call in
         try call.arguments.expectEnd(usage: "history")
         let lines = call.session.history.dropLast()

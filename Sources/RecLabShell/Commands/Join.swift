@@ -4,7 +4,8 @@ extension Verbs {
         name: "join", group: .tables,
         summary: "join two tables on a shared column (inner, or left to keep every left row)",
         forms: ["join LEFT RIGHT [on COL] [left]"],
-        example: "rated = join ratings movies          # adds title, genres, year to each rating\njoin ratings links on movieId left"
+        example: "rated = join ratings movies          # adds title, genres, year to each rating\njoin ratings links on movieId left",
+        gives: .table
     ) { call in
         let usage = "join LEFT RIGHT [on COL] [left]"
         let left = try call.table()

@@ -25,7 +25,8 @@ extension Verbs {
             NAME (or the name it was saved under); it recommends, predicts and explains exactly as
             the saved model did. A damaged, truncated or foreign file is refused with one line and
             changes nothing.
-            """
+            """,
+        gives: [.table, .namedTables, .model]
     ) { call in
         let usage = "load PATH | load movielens NAME | load model PATH [as NAME]"
         let cancel = call.session.cancellation

@@ -6,7 +6,8 @@ extension Verbs {
         name: "models", group: .models,
         summary: "list the trained models: algorithm, settings, data, training time",
         forms: ["models"],
-        example: "models"
+        example: "models",
+        gives: .text
     ) { call in
         try call.arguments.expectEnd(usage: "models")
         let ws = call.session.workspace

@@ -20,7 +20,8 @@ extension Verbs {
             that its largest loading is positive, so the same model always gives the same
             picture. Movies far apart on pc1 differ most in what the model learned about
             them; look at the titles at each end to guess what the direction means.
-            """
+            """,
+        gives: .table
     ) { call in
         let usage = call.usage
         let name = try call.arguments.expectName("a model with movie vectors (mf, als or lowrank)", usage: usage)
@@ -56,8 +57,8 @@ extension Verbs {
             return .table(table)
         }
         // The SVG is made even without `to`: a notebook shows it instead of the dots.
-        let picture = try ChartArguments.written(text: projection.plot(width: ChartArguments.width(call.session)).text,
-                                                 svg: projection.svg(), title: "\(trained.name): pc1 and pc2", path: path)
+        let picture = ChartArguments.written(text: projection.plot(width: ChartArguments.width(call.session)).text,
+                                             svg: projection.svg(), title: "\(trained.name): pc1 and pc2", path: path, call: &call)
         return .report([.text(projection.summary), .table(table), .picture(picture)])
     }
 }

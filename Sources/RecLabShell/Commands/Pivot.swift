@@ -4,7 +4,8 @@ extension Verbs {
         name: "pivot", group: .tables,
         summary: "one row per value of a column, one column per value of another",
         forms: ["pivot [TABLE] rows COL cols COL values COL [agg mean|max|min|sum|count|first]"],
-        example: "pivot ratings rows userId cols movieId values rating agg max"
+        example: "pivot ratings rows userId cols movieId values rating agg max",
+        gives: .table
     ) { call in
         let usage = "pivot [TABLE] rows COL cols COL values COL [agg mean|max|min|sum|count|first]"
         let table = try call.table(keywords: ["rows"])

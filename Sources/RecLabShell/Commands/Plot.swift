@@ -21,7 +21,8 @@ extension Verbs {
             are joined in order of X. Over 4,000 rows, X's range is cut into 1,000 slices
             and each keeps its first and last row and its lowest and highest Y, so the line
             looks as it would through every row, spikes included, and draws at once.
-            """
+            """,
+        gives: .picture
     ) { call in
         let table = try call.table(keywords: ["by", "to"], columnsFollow: true)
         let x = try ChartArguments.numericColumn(&call, of: table, what: "the X column", pairs: true)
@@ -65,7 +66,7 @@ extension Verbs {
             }
             if series.skipped > 0 { text += "\nnote: \(NumberFormatting.counted(series.skipped, "row")) with missing values left out" }
             let svg = ChartSVG.line(points, title: title, xTitle: "year", yTitle: yTitle)
-            return try ChartArguments.picture(text: text, svg: svg, title: title, path: path, session: call.session)
+            return ChartArguments.picture(text: text, svg: svg, title: title, path: path, call: &call)
         }
         guard let y else {
             throw ShellError("say what to draw against \(x.name): a Y column, or 'by day|month|year' to count rows per period",
@@ -84,6 +85,6 @@ extension Verbs {
         if points.isEmpty { text += "\nnote: no rows with both \(x.name) and \(y.name) to plot" }
         if skipped > 0 { text += "\nnote: \(NumberFormatting.counted(skipped, "row")) with missing values left out" }
         let svg = ChartSVG.line(points, title: title, xTitle: x.name, yTitle: y.name)
-        return try ChartArguments.picture(text: text, svg: svg, title: title, path: path, session: call.session)
+        return ChartArguments.picture(text: text, svg: svg, title: title, path: path, call: &call)
     }
 }

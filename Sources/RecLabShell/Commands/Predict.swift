@@ -6,7 +6,8 @@ extension Verbs {
         name: "predict", group: .models,
         summary: "the score a model gives one movie for a person (or a user in the data)",
         forms: ["predict WHO MOVIE [with MODEL]"],
-        example: "predict jgb \"Princess Bride\"\npredict user 42 260 with knn30"
+        example: "predict jgb \"Princess Bride\"\npredict user 42 260 with knn30",
+        gives: .text
     ) { call in
         let usage = "predict WHO MOVIE [with MODEL]"
         let (audience, movie, trained, scores, _) = try ModelQuery.movieQuestion(&call, usage: usage)

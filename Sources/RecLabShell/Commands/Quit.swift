@@ -6,7 +6,8 @@ extension Verbs {
         forms: ["quit"],
         example: "quit",
         isRecorded: false,
-        aliases: ["exit"]
+        aliases: ["exit"],
+        gives: .quit
     ) { call in
         try call.arguments.expectEnd(usage: "quit")
         return .quit

@@ -9,7 +9,8 @@ extension Verbs {
             rate me 260 5
             rate jabril from ../shared/data/crashcourse/jabril-movie-ratings.csv
             rate me                            # one movie at a time, most-rated first (s skips, q stops)
-            """
+            """,
+        gives: .text
     ) { call in
         let usage = "rate PERSON MOVIE RATING | rate PERSON from PATH | rate PERSON"
         let name = try personName(&call, usage: usage)
@@ -46,7 +47,8 @@ extension Verbs {
         name: "unrate", group: .people,
         summary: "remove a person's rating of a movie",
         forms: ["unrate PERSON MOVIE"],
-        example: "unrate me \"princess bride\""
+        example: "unrate me \"princess bride\"",
+        gives: .text
     ) { call in
         let usage = "unrate PERSON MOVIE"
         let name = try personName(&call, usage: usage)

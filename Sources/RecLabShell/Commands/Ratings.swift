@@ -4,7 +4,8 @@ extension Verbs {
         name: "ratings", group: .people,
         summary: "a person's ratings, with titles (or one movie's rating)",
         forms: ["ratings PERSON [MOVIE]"],
-        example: "ratings jabril\nratings jabril \"Princess Bride\"     # the lab's sanity check: 4.5"
+        example: "ratings jabril\nratings jabril \"Princess Bride\"     # the lab's sanity check: 4.5",
+        gives: [.table, .text]
     ) { call in
         let usage = "ratings PERSON [MOVIE]"
         if call.arguments.isAtEnd, call.session.workspace.tables["ratings"] != nil {
@@ -37,7 +38,8 @@ extension Verbs {
         name: "people", group: .people,
         summary: "list the people, with how many ratings each has and their mean",
         forms: ["people"],
-        example: "people"
+        example: "people",
+        gives: [.table, .text]
     ) { call in
         try call.arguments.expectEnd(usage: "people")
         let everyone = call.session.people.values.sorted { $0.name < $1.name }

@@ -10,7 +10,8 @@ extension Verbs {
             recommend jabril                       # ten, with the model trained last
             recommend user 42 5 with knn30
             recommend me 20 exclude "Star Wars" "Lord of the Rings" genre Comedy
-            """
+            """,
+        gives: [.table, .text]
     ) { call in
         let usage = "recommend WHO [N] [with MODEL] [exclude \"TERM\"...] [genre \"G\"]"
         let (audience, whoToken) = try ModelQuery.audience(&call, usage: usage)

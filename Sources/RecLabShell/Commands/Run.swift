@@ -6,7 +6,8 @@ extension Verbs {
         name: "run", group: .shell,
         summary: "replay a script of commands in this session",
         forms: ["run PATH"],
-        example: "run sessions/crashcourse.reclab"
+        example: "run sessions/crashcourse.reclab",
+        gives: .nothing
     ) { call in
         let usage = "run PATH"
         let path = try call.arguments.expectName("a script path", usage: usage)

@@ -20,7 +20,8 @@ extension Verbs {
             favoured on average). With several columns the first column's groups keep
             their share too: 'by movieId, rating' keeps each movie's share of the rows,
             rounded, and of each of its scores. The same seed gives the same rows.
-            """
+            """,
+        gives: .table
     ) { call in
         let usage = "sample [TABLE] N|P% [by COL[, COL]...] [seed S]"
         let table = try call.table(keywords: ["by", "seed"])
@@ -42,7 +43,8 @@ extension Verbs {
         name: "split", group: .tables,
         summary: "split rows at random into two tables (the first gets P%)",
         forms: ["A, B = split [TABLE] P% [seed S]"],
-        example: "train, test = split ratings 80% seed 42"
+        example: "train, test = split ratings 80% seed 42",
+        gives: .tables
     ) { call in
         let usage = "A, B = split [TABLE] P% [seed S]"
         let table = try call.table(keywords: ["seed"])

@@ -18,7 +18,8 @@ extension Verbs {
             and what it learned: mf, lowrank and als keep their vectors (mf its optimiser's moments
             too), so fit goes on exactly as if the model had never been saved; bias, popular, userknn
             and itemknn keep only settings and ratings and train again, to the same numbers, on load.
-            """
+            """,
+        gives: .text
     ) { call in
         let usage = "save TABLE PATH | save session PATH | save model MODEL PATH"
         // `save model X PATH`, unless a table called `model` is being saved.

@@ -18,7 +18,8 @@ extension Verbs {
             or two rows away joined by ╎, where it touches no other label or point and
             hides few dots; 30 in the SVG. At most 20,000 points, evenly spaced through the
             table, are drawn in the SVG.
-            """
+            """,
+        gives: .picture
     ) { call in
         let table = try call.table(keywords: ["label", "to"], columnsFollow: true)
         let x = try ChartArguments.numericColumn(&call, of: table, what: "the X column", pairs: true)
@@ -53,7 +54,7 @@ extension Verbs {
         let title = "\(y.name) against \(x.name)"
         let svgLabel = { (k: Int) -> String? in label(k).map { $0.truncated(toWidth: 30) } }
         let svg = ChartSVG.scatter(Verbs.svgPoints(xs, ys, order: order, label: svgLabel), title: title, xTitle: x.name, yTitle: y.name)
-        return try ChartArguments.picture(text: text, svg: svg, title: title, path: path, session: call.session)
+        return ChartArguments.picture(text: text, svg: svg, title: title, path: path, call: &call)
     }
 
     /// At most `limit` points (evenly spaced, keeping the `labelled`

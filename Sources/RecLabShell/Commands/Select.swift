@@ -4,7 +4,8 @@ extension Verbs {
         name: "select", group: .tables,
         summary: "keep some columns, in the order given",
         forms: ["select [TABLE] COL [COL...]"],
-        example: "select movies title year\nstats ratings by movieId | select title count mean"
+        example: "select movies title year\nstats ratings by movieId | select title count mean",
+        gives: .table
     ) { call in
         let table = try call.table(columnsFollow: true)
         var names: [String] = []

@@ -4,7 +4,8 @@ extension Verbs {
         name: "set", group: .shell,
         summary: "change an option: rows, width, precision, timer, seed",
         forms: ["set rows N", "set width N|auto", "set precision N", "set timer on|off", "set seed N", "set"],
-        example: "set rows 50      # show up to 50 rows of a result\nset timer on     # after each cell: its time (wall, cpu) and peak memory"
+        example: "set rows 50      # show up to 50 rows of a result\nset timer on     # after each cell: its time (wall, cpu) and peak memory",
+        gives: [.nothing, .text]
     ) { call in
         let usage = "set rows|width|precision|timer|seed VALUE"
         guard let option = call.arguments.next() else {

@@ -22,7 +22,8 @@ extension Verbs {
             has no 'metric l1'.
             count is the movie's number of ratings in the training data; 'min N' leaves
             out movies with fewer (the movie asked about always stays).
-            """
+            """,
+        gives: [.table, .text]
     ) { call in
         let usage = "similar MOVIE [N] [with MODEL] [metric cosine|l1] [min N]"
         guard let movieToken = call.arguments.next() else {

@@ -4,7 +4,8 @@ extension Verbs {
         name: "sort", group: .tables,
         summary: "sort rows by one or more columns (stable: ties keep their order)",
         forms: ["sort [TABLE] by COL [asc|desc] [, COL [asc|desc]]..."],
-        example: "sort movies by year desc, title\nstats ratings by movieId | sort by count desc"
+        example: "sort movies by year desc, title\nstats ratings by movieId | sort by count desc",
+        gives: .table
     ) { call in
         let usage = "sort [TABLE] by COL [asc|desc] [, COL [asc|desc]]..."
         let table = try call.table(keywords: ["by"])
@@ -25,7 +26,8 @@ extension Verbs {
         name: "top", group: .tables,
         summary: "the N rows with the largest values of a column (ties keep their order)",
         forms: ["top [TABLE] N by COL"],
-        example: "avg = stats ratings by movieId\ntop avg 10 by mean"
+        example: "avg = stats ratings by movieId\ntop avg 10 by mean",
+        gives: .table
     ) { call in
         let usage = "top [TABLE] N by COL"
         let table = try call.table(keywords: ["by"])

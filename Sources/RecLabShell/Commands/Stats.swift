@@ -7,7 +7,8 @@ extension Verbs {
         example: """
             avg = stats ratings by movieId        # per movie: count, mean, ... of rating
             stats ratings by userId of rating
-            """
+            """,
+        gives: .table
     ) { call in
         let usage = "stats [TABLE] by COL [of COL]"
         let table = try call.table(keywords: ["by"])

@@ -4,7 +4,8 @@ extension Verbs {
         name: "tables", group: .tables,
         summary: "list the tables in memory: rows, columns, memory",
         forms: ["tables"],
-        example: "tables"
+        example: "tables",
+        gives: [.table, .text]
     ) { call in
         try call.arguments.expectEnd(usage: "tables")
         let ws = call.session.workspace
@@ -24,7 +25,8 @@ extension Verbs {
         name: "drop", group: .tables,
         summary: "remove a table or a model from memory",
         forms: ["drop NAME [NAME...]"],
-        example: "drop joined"
+        example: "drop joined",
+        gives: .nothing
     ) { call in
         let usage = "drop NAME [NAME...]"
         var names: [Token] = []

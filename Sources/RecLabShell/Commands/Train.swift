@@ -24,7 +24,8 @@ extension Verbs {
             mf prints fast.ai's table (epoch, train_loss, valid_loss, rmse, time) as each epoch
             ends; 'fit MODEL N' trains it N epochs more. Ctrl-C stops it at the end of a batch and
             keeps the epochs that finished (none finished: nothing is trained).
-            """
+            """,
+        gives: .model
     ) { call in
         let usage = "[NAME =] train ALGO [key=value...] [on TABLE]"
         let algorithm = try ModelTraining.algorithm(&call.arguments, usage: usage)

@@ -162,117 +162,11 @@ public final class Session {
     }
 
     /// Whether the last `quit` asked to leave.
-    public private(set) var wantsToQuit = false
-
-    /// Runs one statement; returns whether it should be recorded.
-    private func run(_ statement: Statement) throws -> Bool {
-        var input: Table?
-        var outcome = Outcome.nothing
-        var recorded = true
-        for (k, call) in statement.calls.enumerated() {
-            guard let verb = Session.verbs[call.verb.text.lowercased()] else {
-                throw unknownVerb(call.verb)
-            }
-            recorded = recorded && verb.isRecorded
-            let isLast = k == statement.calls.count - 1
-            var invocation = Invocation(
-                arguments: Arguments(call.arguments, verb: call.verb), input: input, session: self,
-                usage: verb.usage, isBound: isLast && !statement.targets.isEmpty)
-            if isLast { invocation.targets = statement.targets }
-            outcome = try verb.run(&invocation)
-            recorded = recorded && !invocation.skipRecording
-            if k < statement.calls.count - 1 {
-                guard let t = outcome.table else {
-                    throw ShellError("'\(verb.name)' gives no table to pipe into '\(statement.calls[k + 1].verb.text)'", at: statement.calls[k + 1].verb)
-                }
-                input = t
-            }
-        }
-        try bind(outcome, to: statement.targets)
-        return recorded
-    }
-
-    /// Binds or prints a statement's outcome.
-    private func bind(_ outcome: Outcome, to targets: [Token]) throws {
-        var tables: [Table] = []
-        switch outcome {
-        case .table(let t, _): tables = [t]
-        case .tables(let ts): tables = ts
-        case .named(let named):
-            if let first = targets.first {
-                throw ShellError("this command names its tables itself (\(named.map(\.name).joined(separator: ", "))); drop '\(first.text) ='", at: first)
-            }
-            for (name, table) in named {
-                workspace.bind(name, table)
-                output(TableRenderer.summary(name: name, table: table) + "\n")
-            }
-            if let last = named.last { workspace.last = last.table }
-            return
-        case .model(var trained, let text):
-            if let first = targets.first {
-                guard targets.count == 1 else {
-                    throw ShellError("training gives one model but \(targets.count) names were given", at: targets.last)
-                }
-                trained.name = first.text
-            }
-            if workspace.tables[trained.name] != nil {
-                throw ShellError("'\(trained.name)' is a table; give the model another name (m = train …)", at: targets.first)
-            }
-            workspace.bind(trained)
-            output(text.hasSuffix("\n") ? text : text + "\n")
-            return
-        case .usedNames(let text):
-            output(text.hasSuffix("\n") ? text : text + "\n")
-            return
-        case .picture(let picture):
-            if let first = targets.first {
-                throw ShellError("a chart cannot be bound to a name; drop '\(first.text) ='", at: first)
-            }
-            show(pictureText: picture.text, svg: picture.svg, title: picture.title)
-            return
-        case .report(let parts):
-            guard targets.isEmpty, let table = outcome.table else { break }
-            for part in parts {
-                switch part {
-                case .text(let text): output(text.hasSuffix("\n") ? text : text + "\n")
-                case .table(let t, let rows): show(t, renderer: renderer(rows: rows), caption: nil)
-                case .picture(let picture): show(pictureText: picture.text, svg: picture.svg, title: picture.title)
-                }
-            }
-            workspace.last = table
-            return
-        case .text, .nothing, .quit:
-            if let first = targets.first {
-                throw ShellError("this command gives no table to bind to '\(first.text)'", at: first)
-            }
-            if case .text(let text) = outcome { output(text.hasSuffix("\n") ? text : text + "\n") }
-            if case .quit = outcome { wantsToQuit = true }
-            return
-        }
-        if case .report = outcome, let table = outcome.table { tables = [table] }
-        if targets.isEmpty {
-            for (k, t) in tables.enumerated() {
-                show(t, renderer: renderer(rows: outcome.shownRows), caption: outcome.isSingleTable ? nil : "result \(k + 1):")
-            }
-            if let last = tables.last { workspace.last = last }
-            return
-        }
-        guard targets.count == tables.count else {
-            throw ShellError("this command gives \(tables.count) table\(tables.count == 1 ? "" : "s") but \(targets.count) names were given", at: targets.last)
-        }
-        for name in targets where workspace.models[name.text] != nil {
-            throw ShellError("'\(name.text)' is a model; give the table another name", at: name)
-        }
-        for (name, table) in zip(targets, tables) {
-            workspace.bind(name.text, table)
-            output(TableRenderer.summary(name: name.text, table: table) + "\n")
-        }
-        workspace.last = tables.last
-    }
+    public internal(set) var wantsToQuit = false
 
     /// Prints `table` (under `caption`) and records it in the notebook as
     /// the rows shown.
-    private func show(_ table: Table, renderer: TableRenderer, caption: String?) {
+    func show(_ table: Table, renderer: TableRenderer, caption: String?) {
         notebook.record(.table(NotebookTable(table, renderer: renderer, caption: caption)))
         sink((caption.map { $0 + "\n" } ?? "") + renderer.render(table) + "\n")
     }
@@ -283,7 +177,7 @@ public final class Session {
     }
 
     /// The renderer of tables with the session's settings.
-    private func renderer(rows: Int?) -> TableRenderer {
+    func renderer(rows: Int?) -> TableRenderer {
         TableRenderer(
             maxRows: rows ?? settings.rows,
             maxWidth: settings.width ?? terminalWidth ?? 120,
@@ -310,7 +204,7 @@ public final class Session {
         return first.text.lowercased() == Verbs.export.name
     }
 
-    private func unknownVerb(_ token: Token) -> ShellError {
+    func unknownVerb(_ token: Token) -> ShellError {
         var message = "unknown verb '\(token.text)'"
         if let near = Suggestion.nearest(to: token.text, in: Verbs.all.map(\.name)) {
             message += "; did you mean '\(near)'?"
@@ -400,11 +294,4 @@ public struct CellError: Error, Sendable, Equatable {
         let covered = range.lowerBound < chars.count ? String(chars[range.lowerBound..<min(range.upperBound, chars.count)]) : " "
         return pad + String(repeating: "^", count: max(1, covered.displayWidth))
     }
-}
-
-private extension Outcome {
-    /// Whether the outcome is one table (shown without a `result N:` line).
-    var isSingleTable: Bool { if case .table = self { true } else { false } }
-    /// The rows a single table asks to show.
-    var shownRows: Int? { if case .table(_, let rows) = self { rows } else { nil } }
 }

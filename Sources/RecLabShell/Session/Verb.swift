@@ -25,6 +25,9 @@ public struct Verb: Sendable {
     /// More help shown after the example (`help train` lists the
     /// algorithms and their settings).
     public var notes = ""
+    /// The kinds of result its calls give, so a statement that pipes or
+    /// binds it wrongly is refused before anything runs.
+    public var gives: ResultKinds
     /// Does the work.
     public var run: @Sendable (inout Invocation) throws -> Outcome
 
@@ -50,6 +53,12 @@ public struct Invocation {
     public var targets: [Token] = []
     /// Set by a verb whose call `save session` should leave out.
     public var skipRecording = false
+    /// Work to do only once the whole statement has succeeded: a chart's
+    /// SVG written `to PATH` by a verb whose table may still be piped on
+    /// (`pca … to p.svg | head 3`), so a failing later stage or binding
+    /// leaves no file behind. A commit that throws fails the statement,
+    /// before anything is shown.
+    public var commits: [() throws -> Void] = []
 
     /// The table the verb works on: the piped one, else the first word if
     /// it names a table (or `_`), else the last result.
