@@ -73,6 +73,23 @@ import Glibc
         #expect(folder.names == before, "left behind: \(Set(folder.names).subtracting(before))")
     }
 
+    @Test(arguments: writers) func aNameTooLongIsSaidToBeTooLong(_ writer: Writer) throws {
+        let h = try Self.session()
+        let folder = try HostileFolder(extension: writer.ext)
+        let before = folder.names
+        let name = String(repeating: "é", count: 150) + ".\(writer.ext)"  // 300-odd bytes
+        let path = folder.path(name)
+        h.refuses("\(writer.statement) \(path)", blaming: path) {
+            $0.contains("a file name may have at most 255 bytes; this one has \(name.utf8.count)")
+        }
+        // Just under the limit (with room for export's NAME_files folder):
+        // written, though the temporary name beside it would be longer.
+        let longest = String(repeating: "a", count: 255 - max(writer.ext.utf8.count + 1, "_files".count)) + ".\(writer.ext)"
+        let out = h.run("\(writer.statement) \(folder.path(longest))")
+        #expect(!out.contains("error"), "\(out)")
+        #expect(Set(folder.names).subtracting(before).filter { !$0.hasSuffix("_files") } == [longest])
+    }
+
     @Test(arguments: writers) func writesGoThroughALinkAndKeepTheBits(_ writer: Writer) throws {
         let h = try Self.session()
         let folder = try HostileFolder(extension: writer.ext)

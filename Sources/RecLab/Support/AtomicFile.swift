@@ -102,7 +102,7 @@ public enum AtomicFile {
 
     /// The error for a file that cannot be created at `path`: its folder is
     /// missing, is not a folder, or is not writable.
-    public static func cannotWrite(_ path: String) -> RecLabError { WriteTarget.cannotWrite(path) }
+    public static func cannotWrite(_ path: String, errno code: Int32 = 0) -> RecLabError { WriteTarget.cannotWrite(path, errno: code) }
 
     /// Flushes `folder`'s entries to disk (a rename or a new file in it).
     static func syncFolder(_ folder: String) {

@@ -40,7 +40,7 @@ struct WriteTarget {
             try check(info, of: path, guarded: guarded)
             return WriteTarget(path: path, real: real, existing: info)
         }
-        guard errno == ENOENT else { throw cannotWrite(path) }
+        guard errno == ENOENT else { throw cannotWrite(path, errno: errno) }
         return WriteTarget(path: path, real: try danglingEnd(of: path), existing: nil)
     }
 
@@ -58,22 +58,40 @@ struct WriteTarget {
         try WriteTarget.check(info, of: path, guarded: [:])
     }
 
-    /// The error for a file that cannot be created: its folder is missing,
-    /// is not a folder, or is not writable.
-    func cannotWrite() -> RecLabError { WriteTarget.cannotWrite(path, real: real) }
+    /// The error for a file that cannot be created (just after the failed
+    /// call, whose `errno` says why).
+    func cannotWrite() -> RecLabError { WriteTarget.cannotWrite(path, real: real, errno: errno) }
 
     /// The error for a file that cannot be created at `path` (whose links
-    /// lead to `real`), saying why.
-    static func cannotWrite(_ path: String, real: String? = nil) -> RecLabError {
-        let folder = URL(fileURLWithPath: real ?? path).deletingLastPathComponent().path
+    /// lead to `real`), saying why: from `code` (the failed call's `errno`)
+    /// when it tells more than the folder does — a name too long, a
+    /// read-only or full disk — else from the folder: missing, not a
+    /// folder, or not writable.
+    static func cannotWrite(_ path: String, real: String? = nil, errno code: Int32 = 0) -> RecLabError {
+        let file = URL(fileURLWithPath: real ?? path)
+        let folder = file.deletingLastPathComponent().path
+        let name = file.lastPathComponent
         var isDirectory: ObjCBool = false
         let reason: String
-        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            reason = "no such folder \(folder)"
-        } else if !isDirectory.boolValue {
-            reason = "\(folder) is not a folder"
-        } else {
-            reason = "no permission to write in \(folder)"
+        switch code {
+        case ENAMETOOLONG where name.utf8.count > Int(NAME_MAX):
+            reason = "a file name may have at most \(NAME_MAX) bytes; this one has \(name.utf8.count)"
+        case ENAMETOOLONG:
+            reason = "the path is longer than the system allows (\(PATH_MAX) bytes)"
+        case EROFS:
+            reason = "the disk of \(folder) is mounted read-only"
+        case ENOSPC, EDQUOT:
+            reason = "no space left on the disk of \(folder)"
+        case ELOOP:
+            reason = "too many symbolic links on the way"
+        default:
+            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+                reason = "no such folder \(folder)"
+            } else if !isDirectory.boolValue {
+                reason = "\(folder) is not a folder"
+            } else {
+                reason = "no permission to write in \(folder)"
+            }
         }
         return RecLabError("cannot write here (\(reason))", file: path)
     }
@@ -109,7 +127,7 @@ struct WriteTarget {
             guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let n = readlink(current, &buffer, buffer.count - 1)
-            guard n > 0 else { throw cannotWrite(path) }
+            guard n > 0 else { throw cannotWrite(path, errno: errno) }
             let destination = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             current = destination.hasPrefix("/")
                 ? destination

@@ -86,7 +86,7 @@ public enum NotebookExport {
             throw ShellError(RecLabError("\(what), not a folder for the pictures; nothing written", file: files).description, at: token)
         }
         if made, mkdir(files, 0o777) != 0 {
-            throw ShellError(AtomicFile.cannotWrite(files).description, at: token)
+            throw ShellError(AtomicFile.cannotWrite(files, errno: errno).description, at: token)
         }
         do throws(RecLabError) {
             let targets = attachments.map { folder.appendingPathComponent($0.path).path }
