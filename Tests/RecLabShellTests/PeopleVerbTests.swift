@@ -36,7 +36,7 @@ import Testing
             ("rate me 1 6", "a rating is a number from 0.5 to 5 in half steps (like 3 or 4.5), not '6'"),
             ("rate me 1 3.2", "a rating is a number from 0.5 to 5 in half steps (like 3 or 4.5), not '3.2'"),
             ("rate me 1 good", "a rating is a number from 0.5 to 5 in half steps (like 3 or 4.5), not 'good'"),
-            (#"rate me "no such film at all" 4"#, "no movie titled 'no such film at all'; try fewer words, or `filter movies title contains \"…\"`"),
+            (#"rate me "no such film at all" 4"#, "no movie titled 'no such film at all'; look for it with: find \"no such film at all\""),
             ("rate ../x 1 4", "'../x' cannot name a person: use letters, digits, _ and -, starting with a letter"),
             ("ratings nobody", "no person 'nobody' (people: me)"),
             ("unrate me 2", "me has not rated Jumanji (1995)"),

@@ -1,11 +1,12 @@
 import Foundation
 
 /// Finds the movie a user means: by movieId, or by title — exactly, then
-/// ignoring case, then by words (`"princess bride"` finds
-/// "Princess Bride, The (1987)").
+/// ignoring case, then ignoring the year and an article (`"the matrix"`
+/// finds "Matrix, The (1999)"), then by words (`"princess bride"` finds
+/// "Princess Bride, The (1987)"); a typo gets a did-you-mean.
 public struct MovieLookup: Sendable {
     private let ids: [Int64]
-    private let titles: [String]
+    let titles: [String]
     private let genres: [String]?
     /// Row of each movieId, for ``title(of:)``: `ratings` asks once per rating.
     private let rowOfId: [Int64: Int]
@@ -52,26 +53,90 @@ public struct MovieLookup: Sendable {
         Set((genres ?? []).flatMap { $0.split(separator: "|").map(String.init) }).sorted()
     }
 
-    /// The movie `query` names: a movieId, or a title. An unknown or
-    /// ambiguous title is an error listing up to 10 candidates.
-    public func find(_ query: String) throws(RecLabError) -> (id: Int64, title: String) {
-        if let id = Int64(query) {
-            guard let title = title(of: id) else { throw RecLabError("no movie with movieId \(id)", subject: query) }
-            return (id, title)
-        }
-        for match in [exact, ignoringCase, byWords] {
-            let found = match(query)
-            if found.count == 1 { return (ids[found[0]], titles[found[0]]) }
-            if found.count > 1 { throw ambiguous(query, found) }
-        }
-        throw RecLabError("no movie titled '\(query)'; try fewer words, or `filter movies title contains \"…\"`", subject: query)
+    /// A movie: its movieId and title.
+    public typealias Movie = (id: Int64, title: String)
+
+    /// What a query names: one movie, several equally well, or none (with
+    /// the title nearest to it, when one is a likely typo).
+    public enum Match {
+        /// One movie.
+        case one(Movie)
+        /// Several movies, all matched at the same step.
+        case several([Movie])
+        /// No movie; `nearest` is a title close to the query, if any.
+        case none(nearest: Movie?)
     }
+
+    /// What `query` names: a movieId, or a title matched, in order,
+    /// exactly; ignoring case; ignoring the year and a leading or trailing
+    /// article ("the godfather" and "godfather" find "Godfather, The
+    /// (1972)"); by words. The first step that matches anything decides.
+    ///
+    /// - Complexity: O(*n*) in the number of movies per step.
+    public func match(_ query: String) -> Match {
+        if let id = Int64(query) {
+            guard let title = title(of: id) else { return .none(nearest: nil) }
+            return .one((id, title))
+        }
+        for step in [exact, ignoringCase, ignoringYearAndArticle, byWords] {
+            let found = step(query)
+            if found.count == 1 { return .one(movie(at: found[0])) }
+            if found.count > 1 { return .several(found.map(movie(at:))) }
+        }
+        return .none(nearest: nearest(to: query))
+    }
+
+    /// The movie `query` names (``match(_:)``). An unknown title is an
+    /// error with a did-you-mean when a title is close; an ambiguous one,
+    /// an error listing up to 10 candidates.
+    public func find(_ query: String) throws(RecLabError) -> Movie {
+        switch match(query) {
+        case .one(let movie):
+            return movie
+        case .several(let movies):
+            throw ambiguous(query, movies)
+        case .none where Int64(query) != nil:
+            throw RecLabError("no movie with movieId \(query)", subject: query)
+        case .none(let nearest?):
+            throw RecLabError("no movie titled '\(query)'; did you mean '\(nearest.title)'?", subject: query)
+        case .none(nil):
+            let words = query.contains(" ") ? "\"\(query)\"" : query
+            throw RecLabError("no movie titled '\(query)'; look for it with: find \(words)", subject: query)
+        }
+    }
+
+    /// The error for a title that matches several movies.
+    public func ambiguous(_ query: String, _ movies: [Movie]) -> RecLabError {
+        let shown = movies.prefix(10).map { "\($0.id) \($0.title)" }.joined(separator: "; ")
+        let more = movies.count > 10 ? "; and \(movies.count - 10) more" : ""
+        return RecLabError("'\(query)' matches \(movies.count) movies: \(shown)\(more); use the movieId or the full title", subject: query)
+    }
+
+    func movie(at index: Int) -> Movie { (ids[index], titles[index]) }
 
     private func exact(_ q: String) -> [Int] { titles.indices.filter { titles[$0] == q } }
 
     private func ignoringCase(_ q: String) -> [Int] {
         let lower = q.lowercased()
         return titles.indices.filter { titles[$0].count == q.count && titles[$0].lowercased() == lower }
+    }
+
+    private func ignoringYearAndArticle(_ q: String) -> [Int] {
+        let key = TitleKey(q).text
+        guard !key.isEmpty else { return [] }
+        return titles.indices.filter { TitleKey.mayMatch(titles[$0], key) && TitleKey(titles[$0]).text == key }
+    }
+
+    /// The title nearest `query` by edit distance, ignoring case, year
+    /// and article, when it is close enough to be a typo.
+    private func nearest(to query: String) -> Movie? {
+        let key = TitleKey(query).text
+        guard key.count >= 4 else { return nil }
+        let keys = titles.map { TitleKey($0).text }
+        guard let near = Suggestion.nearest(to: key, in: keys), near != key, let index = keys.firstIndex(of: near) else { return nil }
+        // A prefix is not a typo: "star" should not become "Stargate".
+        guard Suggestion.distance(Array(key), Array(near), atMost: 3) != nil else { return nil }
+        return movie(at: index)
     }
 
     private func byWords(_ q: String) -> [Int] {
@@ -89,7 +154,7 @@ public struct MovieLookup: Sendable {
     /// Whether `text` could contain `lower` ignoring case: a byte search
     /// that accepts each byte in either case (exact for ASCII; for other
     /// letters it may say yes, and the word split then decides).
-    private static func mayContain(_ text: String, _ lower: [UInt8], _ upper: [UInt8]) -> Bool {
+    static func mayContain(_ text: String, _ lower: [UInt8], _ upper: [UInt8]) -> Bool {
         guard lower.count == upper.count, !lower.isEmpty else { return true }
         let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             let n = lower.count
@@ -104,13 +169,8 @@ public struct MovieLookup: Sendable {
         return found ?? true
     }
 
-    private static func words(_ text: String) -> Set<String> {
+    static func words(_ text: String) -> Set<String> {
         Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
     }
 
-    private func ambiguous(_ query: String, _ found: [Int]) -> RecLabError {
-        let shown = found.prefix(10).map { "\(ids[$0]) \(titles[$0])" }.joined(separator: "; ")
-        let more = found.count > 10 ? "; and \(found.count - 10) more" : ""
-        return RecLabError("'\(query)' matches \(found.count) movies: \(shown)\(more); use the movieId or the full title", subject: query)
-    }
 }

@@ -71,14 +71,12 @@ enum MovieSpace {
     /// The movie `token` names: a title (looked up in `lookup`, the table
     /// `movies`) or a movieId; a bare movieId is taken as is when `movies`
     /// is not loaded. Errors as `rate` and `predict` give them.
-    static func movie(_ token: Token, lookup: MovieLookup?) throws -> (id: Int64, title: String) {
+    static func movie(_ token: Token, lookup: MovieLookup?, session: Session) throws -> (id: Int64, title: String) {
         guard let lookup else {
             if token.number != nil, let id = Int64(token.text) { return (id, "movie \(id)") }
             throw ShellError("movies are looked up in the table 'movies': load it first (load movielens small)", at: token)
         }
-        do throws(RecLabError) { return try lookup.find(token.text) } catch {
-            throw ShellError(error.message, at: token)
-        }
+        return try MovieChoice.resolve(token, in: lookup, session: session)
     }
 
     /// A lookup over the table `movies`, or `nil` when it is not loaded.

@@ -91,10 +91,10 @@ extension Verbs {
         guard let movies = session.workspace.tables["movies"] else {
             throw ShellError("movies are looked up in the table 'movies': load it first (load movielens small)", at: token)
         }
-        do throws(RecLabError) {
-            return try MovieLookup(movies: movies).find(token.text)
-        } catch {
+        let lookup: MovieLookup
+        do throws(RecLabError) { lookup = try MovieLookup(movies: movies) } catch {
             throw ShellError(error.message, at: token)
         }
+        return try MovieChoice.resolve(token, in: lookup, session: session)
     }
 }

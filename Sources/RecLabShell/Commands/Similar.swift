@@ -57,7 +57,7 @@ extension Verbs {
         let trained = try MovieSpace.model(named: modelToken, needing: MovieSpace.space, in: call.session,
                                            at: call.arguments.verb, verb: "similar")
         let lookup = try MovieSpace.lookup(in: call.session, at: call.arguments.verb)
-        let movie = try MovieSpace.movie(movieToken, lookup: lookup)
+        let movie = try MovieSpace.movie(movieToken, lookup: lookup, session: call.session)
         let matrix = trained.model.matrix
         guard matrix.itemIndex(of: movie.id) != nil else {
             throw ShellError("nobody in '\(trained.table)' rated \(movie.title), so \(trained.name) has no place for it "

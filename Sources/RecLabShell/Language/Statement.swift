@@ -18,10 +18,15 @@ public struct Statement: Sendable {
 
     /// The statement as the user wrote it, cut from the line's characters.
     public func text(in line: [Character]) -> String {
+        String(line[range(in: line)])
+    }
+
+    /// Where the statement stands in the line's characters.
+    public func range(in line: [Character]) -> Range<Int> {
         let first = targets.first?.range.lowerBound ?? calls.first?.verb.range.lowerBound ?? 0
         let last = calls.last.map { ($0.arguments.last ?? $0.verb).range.upperBound } ?? first
         let end = min(last, line.count)
-        return String(line[min(first, end)..<end])
+        return min(first, end)..<end
     }
 
     /// Parses the tokens of one statement (no `;` inside).

@@ -141,6 +141,7 @@ public final class Session {
             for statement in statements {
                 let saved = (workspace, settings)
                 let recorded: Bool
+                recordingRewrites = []
                 do {
                     recorded = try run(statement)
                 } catch let error as ShellError where error.isReported {
@@ -149,7 +150,10 @@ public final class Session {
                     (workspace, settings) = saved
                     throw error
                 }
-                if recorded { recordedCells.append(statements.count == 1 ? line : statement.text(in: chars)) }
+                if recorded {
+                    let range = statements.count == 1 ? 0..<chars.count : statement.range(in: chars)
+                    recordedCells.append(recordingRewrites.isEmpty && statements.count == 1 ? line : rewritten(chars, range))
+                }
             }
             return nil
         } catch let error as ShellError {
@@ -159,6 +163,30 @@ public final class Session {
         } catch {
             return CellError(message: "\(error)", line: line, range: nil)
         }
+    }
+
+    /// Words of the running statement to record otherwise (a movie picked
+    /// from a list is recorded by its full title), by their characters.
+    private var recordingRewrites: [(range: Range<Int>, text: String)] = []
+
+    /// Records `token` of the running statement as `text` in
+    /// ``recordedCells``, so `save session` replays what was chosen at the
+    /// terminal without asking again.
+    func recordAs(_ token: Token, _ text: String) {
+        recordingRewrites.append((token.range, text))
+    }
+
+    /// The characters of `range` in `chars`, with the
+    /// ``recordingRewrites`` inside it applied.
+    private func rewritten(_ chars: [Character], _ range: Range<Int>) -> String {
+        var text = Array(chars[range])
+        // Later ones first, so the earlier ranges stay where they were.
+        for rewrite in recordingRewrites.sorted(by: { $0.range.lowerBound > $1.range.lowerBound })
+        where range.contains(rewrite.range.lowerBound) && rewrite.range.upperBound <= range.upperBound {
+            text.replaceSubrange((rewrite.range.lowerBound - range.lowerBound)..<(rewrite.range.upperBound - range.lowerBound),
+                                 with: Array(rewrite.text))
+        }
+        return String(text)
     }
 
     /// Whether the last `quit` asked to leave.
