@@ -4,7 +4,7 @@ import RecLabShell
 /// Where reclab keeps its files.
 enum Paths {
     private static var environment: [String: String] { ProcessInfo.processInfo.environment }
-    private static var home: String { environment["HOME"] ?? NSHomeDirectory() }
+    private static var home: String { UserPath.home }
 
     /// `$XDG_CACHE_HOME/reclab` or `~/.cache/reclab`: downloaded releases.
     static var cache: URL {
@@ -14,7 +14,7 @@ enum Paths {
 
     /// `WORKSPACE/people`, by default `~/.reclab/people`: one file per person.
     static func people(workspace: String?) -> URL {
-        let base = workspace.map { ($0 as NSString).expandingTildeInPath } ?? home + "/.reclab"
+        let base = workspace.map(UserPath.expand) ?? home + "/.reclab"
         return URL(fileURLWithPath: base).appendingPathComponent("people")
     }
 

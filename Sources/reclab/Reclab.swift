@@ -149,7 +149,7 @@ struct Reclab: ParsableCommand {
     /// `--data`, then `$RECLAB_DATA`, then the cache folder.
     private func dataFolders() -> [URL] {
         var folders: [URL] = []
-        if let data { folders.append(URL(fileURLWithPath: (data as NSString).expandingTildeInPath)) }
+        if let data { folders.append(URL(fileURLWithPath: UserPath.expand(data))) }
         let env = ProcessInfo.processInfo.environment
         if let d = env["RECLAB_DATA"], !d.isEmpty { folders.append(URL(fileURLWithPath: d)) }
         folders.append(Paths.cache)

@@ -61,7 +61,7 @@ import Testing
         let out = h.run("rate me hamlet 4")
         #expect(out.contains("'hamlet' matches 5 movies:\n  1  Hamlet (1996)  (movieId 1411)\n  2  Hamlet (1948)  (movieId 1941)"), "\(out)")
         #expect(out.contains("answer with a number from 1 to 5"))
-        #expect(out.hasSuffix("me: Hamlet (1948) → 4.0 (1 rating)\n"), "\(out)")
+        #expect(out.contains("me: Hamlet (1948) → 4.0 (1 rating)\n(new person 'me'"), "\(out)")
         #expect(asked == ["which one? 1–5, Enter cancels > ", "which one? 1–5, Enter cancels > "])
         #expect(h.session.recordedCells.last == "rate me \"Hamlet (1948)\" 4")
     }

@@ -71,7 +71,7 @@ enum ChartArguments {
     static func written(text: String, svg: SVGDocument, title: String, path: Token?, call: inout Invocation) -> Picture {
         var text = text
         if let path {
-            let file = (path.text as NSString).expandingTildeInPath
+            let file = UserPath.expand(path.text)
             call.commits.append {
                 do throws(RecLabError) {
                     try svg.write(to: file)

@@ -41,7 +41,7 @@ public enum NotebookExport {
     /// - Complexity: O(size of the recorded output).
     public static func write(_ notebook: Notebook, to path: String, at token: Token?) throws(ShellError) -> String {
         let format = try check(path, at: token)
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = UserPath.expand(path)
         let base = URL(fileURLWithPath: expanded).deletingPathExtension().lastPathComponent
         let cells = notebook.finishedCells.count { $0.command != nil }
         var pictures = 0
@@ -107,7 +107,7 @@ public enum NotebookExport {
     static func check(_ path: String, at token: Token?) throws(ShellError) -> Format {
         let format = try format(of: path, at: token)
         do throws(RecLabError) {
-            try AtomicFile.checkTarget((path as NSString).expandingTildeInPath)
+            try AtomicFile.checkTarget(UserPath.expand(path))
         } catch {
             throw ShellError(RecLabError(error.message, file: path).description, at: token)
         }

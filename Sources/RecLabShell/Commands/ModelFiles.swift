@@ -25,7 +25,7 @@ enum ModelFiles {
             namedUsers: trained.people)
         let size: Int
         do throws(RecLabError) {
-            size = try checkpoint.write(to: (path.text as NSString).expandingTildeInPath)
+            size = try checkpoint.write(to: UserPath.expand(path.text))
         } catch {
             throw ShellError(RecLabError(error.message, file: path.text).description, at: path)
         }

@@ -35,11 +35,22 @@ extension Verbs {
             throw ShellError("a rating is a number from 0.5 to 5 in half steps (like 3 or 4.5), not '\(ratingToken.text)'", at: ratingToken)
         }
         try call.arguments.expectEnd(usage: usage)
-        var person = call.session.people[name.text] ?? Person(name: name.text)
+        let existing = call.session.people[name.text]
+        var person = existing ?? Person(name: name.text)
+        let old = person.ratings[movie.id]
         try call.session.peopleStore?.appendRating(name.text, movie: movie.id, rating: rating)
         person.rate(movie.id, rating)
         call.session.people[name.text] = person
-        return .text("\(name.text): \(movie.title) → \(rating.formatted(maxFractionDigits: 1)) (\(NumberFormatting.counted(person.ratings.count, "rating")))")
+        let stars = { (r: Double) in r.formatted(maxFractionDigits: 1) }
+        let count = NumberFormatting.counted(person.ratings.count, "rating")
+        var text: String
+        switch old {
+        case let old? where old != rating: text = "\(name.text): \(movie.title): \(stars(old)) → \(stars(rating)) (\(count))"
+        case .some: text = "\(name.text): \(movie.title) → \(stars(rating)), as before (\(count))"
+        case nil: text = "\(name.text): \(movie.title) → \(stars(rating)) (\(count))"
+        }
+        if existing == nil { text += "\n" + newPersonNote(name.text, session: call.session) }
+        return .text(text)
     }
 
     /// `unrate PERSON MOVIE`: remove a rating.
@@ -74,6 +85,20 @@ extension Verbs {
             throw ShellError("'\(name.text)' cannot name a person: use letters, digits, _ and -, starting with a letter", at: name)
         }
         return name
+    }
+
+    /// The line saying a person was just created, and where they are kept;
+    /// with a warning when the name differs from someone's only in case or
+    /// in `-` and `_` (`Me` beside `me`), which is most likely a slip.
+    static func newPersonNote(_ name: String, session: Session) -> String {
+        let place = session.peopleStore.map { "kept in \(UserPath.abbreviated($0.file(for: name).path))" } ?? "kept in memory only"
+        var note = "(new person '\(name)', \(place))"
+        let folded = { (n: String) in n.lowercased().filter { $0 != "-" && $0 != "_" } }
+        if let twin = session.people.keys.sorted().first(where: { $0 != name && folded($0) == folded(name) }) {
+            let theirs = NumberFormatting.counted(session.people[twin]?.ratings.count ?? 0, "rating")
+            note += "\nwarning: '\(name)' and '\(twin)' (\(theirs)) are different people; did you mean '\(twin)'? (forget \(name) undoes this)"
+        }
+        return note
     }
 
     /// The error for a person nobody has created.

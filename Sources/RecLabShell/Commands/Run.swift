@@ -39,7 +39,7 @@ public enum ScriptFile {
     /// (the command line's `reclab <(…)` or `/dev/stdin`; a pipe inside a
     /// session would wait for input that never comes).
     public static func read(_ path: String, at token: Token?, allowingPipes: Bool = false) throws(ShellError) -> String {
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = UserPath.expand(path)
         let data: [UInt8]
         do throws(RecLabError) {
             data = try UserFile.read(expanded, limit: sizeLimit, what: "a script", allowingPipes: allowingPipes)

@@ -42,7 +42,7 @@ extension Verbs {
         let path = try call.arguments.expectName("a file path", usage: usage)
         try call.arguments.expectEnd(usage: usage)
         do throws(RecLabError) {
-            try CSVWriter.write(table, to: (path.text as NSString).expandingTildeInPath, cancel: call.session.cancellation)
+            try CSVWriter.write(table, to: UserPath.expand(path.text), cancel: call.session.cancellation)
         } catch {
             throw ShellError(error.description, at: path)
         }
@@ -51,7 +51,7 @@ extension Verbs {
 
     private static func write(_ text: String, to path: Token) throws {
         do throws(RecLabError) {
-            try AtomicFile.write(Array(text.utf8), to: (path.text as NSString).expandingTildeInPath)
+            try AtomicFile.write(Array(text.utf8), to: UserPath.expand(path.text))
         } catch {
             throw ShellError(RecLabError(error.message, file: path.text).description, at: path)
         }

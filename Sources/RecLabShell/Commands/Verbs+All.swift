@@ -4,7 +4,7 @@ extension Verbs {
         load, save, tables, drop, head, tail, describe, select, filter, sort, top, stats, join,
         sample, split, pivot,
         hist, plot, scatter,
-        find, rate, unrate, ratings, people, blend,
+        find, rate, unrate, ratings, people, blend, forget,
         train, fit, models, recommend, predict, explain, evaluate, compare,
         similar, bias, pca,
         run, history, set, help, quit,

@@ -174,7 +174,7 @@ public struct Completer {
 
     /// Files and folders starting with `prefix` (folders end in `/`).
     private func paths(startingWith prefix: String) -> [String] {
-        let expanded = (prefix as NSString).expandingTildeInPath
+        let expanded = UserPath.expand(prefix)
         let folder = expanded.hasSuffix("/") ? expanded : (expanded as NSString).deletingLastPathComponent
         let stem = expanded.hasSuffix("/") ? "" : (expanded as NSString).lastPathComponent
         let shownFolder = prefix.hasSuffix("/") ? prefix : (prefix as NSString).deletingLastPathComponent

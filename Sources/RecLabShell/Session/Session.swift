@@ -254,7 +254,7 @@ public final class Session {
     /// data folders too, so scripts can name `crashcourse/jabril-movie-ratings.csv`
     /// wherever `--data` points.
     public func resolve(path: String) -> String {
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = UserPath.expand(path)
         let files = FileManager.default
         guard !expanded.hasPrefix("/"), !files.fileExists(atPath: expanded) else { return expanded }
         for folder in dataFolders {
