@@ -30,7 +30,10 @@ import Testing
         let text = try String(contentsOf: scriptURL, encoding: .utf8)
         let harness = SessionHarness()
         let ok = ScriptRunner().run(text, name: "sessions/\(script)", in: harness.session)
+        // The people folder is a fresh temporary one; written as the default
+        // a student sees, so the transcript reads as a real session's.
         let transcript = Self.releaseEpochTimes(harness.printed)
+            .replacingOccurrences(of: harness.peopleFolder.path, with: "~/.reclab/people")
         let expectedURL = TestData.repository
             .appendingPathComponent("Tests/RecLabShellTests/Transcripts")
             .appendingPathComponent(script.replacingOccurrences(of: ".reclab", with: ".txt"))
