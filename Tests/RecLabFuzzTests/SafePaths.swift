@@ -22,7 +22,7 @@ struct SafePaths {
     /// Verbs that name no file.
     static let pureVerbs: Set<String> = [
         "tables", "drop", "head", "tail", "describe", "select", "filter", "sort", "top", "stats", "join", "sample", "split",
-        "pivot", "unrate", "ratings", "people", "blend", "train", "fit", "models", "recommend", "predict", "explain",
+        "pivot", "find", "unrate", "forget", "ratings", "people", "blend", "train", "fit", "models", "recommend", "predict", "explain",
         "evaluate", "compare", "similar", "bias", "history", "set", "help", "quit",
     ]
     /// Verbs that name files, handled one by one in ``rewrite(_:)``.
