@@ -55,7 +55,7 @@ import Testing
         h.refuses("set colour red", blaming: "colour") { $0.hasPrefix("unknown option 'colour'; usage: set ") }
         h.refuses("set rows many", blaming: "many") { $0.hasPrefix("expected rows (a number), found 'many'") }
         h.refuses("set rows 0", blaming: "0", with: "rows must be a whole number from 1 to 1000000")
-        h.refuses("set rows 5 6", blaming: "6", with: "unexpected '6'; usage: set rows N")
+        h.refuses("set rows 5 6", blaming: "6", with: "unexpected '6'; usage: set rows N|all")
         h.refuses("set timer maybe", blaming: "maybe", with: "expected 'on' or 'off', found 'maybe'")
         h.refuses("set timer", with: "expected 'on' or 'off'")
         h.refuses("set width 5", blaming: "5", with: "width must be a whole number from 20 to 1000")

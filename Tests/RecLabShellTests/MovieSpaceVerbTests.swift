@@ -164,7 +164,7 @@ func tableHeader(_ text: String) -> [String] {
                               + "pc1 explains \(shares[0])% of their variance, pc2 \(shares[1])%\n"), "\(out.prefix(200))")
         #expect(tableHeader(out) == ["rank", "movieId", "title", "count", "pc1", "pc2"])
         #expect(tableRows(out).first?.prefix(4) == ["1", "356", "Forrest Gump (1994)", "329"])
-        #expect(out.contains("… 30 more rows"))
+        #expect(out.contains("… 30 more rows (set rows all)"))
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { $0.displayWidth <= 80 }, "\(lines.filter { $0.displayWidth > 80 })")
         #expect(out.contains("\npc2\n") && out.hasSuffix("pc1\n"))

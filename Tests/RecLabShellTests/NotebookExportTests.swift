@@ -86,7 +86,7 @@ import FoundationXML
         notebook.begin("select t where name = \"<a>\"")
         notebook.record(.table(NotebookTable(
             headers: ["name", "score"], rightAligned: [false, true],
-            rows: [["Tom & \"Jerry\" <3", "4.5"], ["a|b", "10.25"]], footer: ["… 8 more rows"])))
+            rows: [["Tom & \"Jerry\" <3", "4.5"], ["a|b", "10.25"]], footer: ["… 8 more rows (set rows all)"])))
         notebook.end()
         notebook.begin("echo")
         notebook.record(.text("1 < 2 && 'x'\n"))
@@ -108,7 +108,7 @@ import FoundationXML
         #expect(html.contains("<strong>error:</strong> no such column &lt;b&gt;"))
         #expect(html.contains("<figure aria-label=\"ratings &lt;rating&gt;\">\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(!html.contains("<?xml"), "an XML declaration may only start a document")
-        #expect(html.contains("<p class=\"footer\">… 8 more rows</p>"))
+        #expect(html.contains("<p class=\"footer\">… 8 more rows (set rows all)</p>"))
     }
 
     @Test func proseReflowsLikeMarkdown() {
@@ -166,7 +166,7 @@ import FoundationXML
         guard case .table(let table)? = cells[2].blocks.first else { Issue.record("no table"); return }
         // What the terminal showed: two rows and how many more, not the table.
         #expect(table.rows == [["1", "47", "5.0", "964983815"], ["1", "50", "5.0", "964982931"]])
-        #expect(table.footer == ["… 21,760 more rows"])
+        #expect(table.footer == ["… 21,760 more rows (set rows all)"])
         #expect(cells[3].failed)
         for cell in cells {
             for case .text(let text) in cell.blocks { #expect(!text.contains("reclab> ")) }

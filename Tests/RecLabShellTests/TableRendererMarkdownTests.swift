@@ -21,7 +21,7 @@ struct TableRendererMarkdownTests {
             |-------:|--------:|-------:|----------:|
             |      1 |       1 |    4.0 | 964982703 |
 
-            … 3 more rows
+            … 3 more rows (set rows all)
             """)
     }
 

@@ -61,7 +61,7 @@ struct TableRendererTests {
             │      1 │       1 │    4.0 │ 964982703 │
             │      1 │       3 │    4.0 │ 964981247 │
             └────────┴─────────┴────────┴───────────┘
-            … 2 more rows
+            … 2 more rows (set rows all)
             """)
     }
 
@@ -161,11 +161,11 @@ struct TableRendererTests {
 
     @Test func rowLimitFooterCountsTheRest() throws {
         let ratings = try SampleTables.ratings(rows: 6)
-        #expect(TableRenderer(maxRows: 5).render(ratings).hasSuffix("└────────┴─────────┴────────┴───────────┘\n… 1 more row"))
+        #expect(TableRenderer(maxRows: 5).render(ratings).hasSuffix("└────────┴─────────┴────────┴───────────┘\n… 1 more row (set rows all)"))
         #expect(!TableRenderer(maxRows: 6).render(ratings).contains("more"))
         let big = try Table(columns: [Column(name: "n", integers: (0..<100_836).map { Int64($0) })])
         let rendered = TableRenderer(maxRows: 2).render(big)
-        #expect(rendered.hasSuffix("\n… 100,834 more rows"))
+        #expect(rendered.hasSuffix("\n… 100,834 more rows (set rows all)"))
         #expect(boxLines(rendered).count == 6)
     }
 
@@ -212,7 +212,7 @@ struct TableRendererTests {
         var rendered = ""
         let elapsed = clock.measure { rendered = TableRenderer(maxRows: 20).render(huge) }
         #expect(boxLines(rendered).count == 20 + 4)
-        #expect(rendered.hasSuffix("… 4,999,980 more rows"))
+        #expect(rendered.hasSuffix("… 4,999,980 more rows (set rows all)"))
         // Formatting every row would take seconds; reading 20 takes microseconds.
         #expect(elapsed < .milliseconds(200))
     }

@@ -3,7 +3,7 @@ extension Verbs {
     static let set = Verb(
         name: "set", group: .shell,
         summary: "change an option: rows, width, precision, timer, seed",
-        forms: ["set rows N", "set width N|auto", "set precision N", "set timer on|off", "set seed N", "set"],
+        forms: ["set rows N|all", "set width N|auto", "set precision N", "set timer on|off", "set seed N", "set"],
         example: "set rows 50      # show up to 50 rows of a result\nset timer on     # after each cell: its time (wall, cpu) and peak memory",
         gives: [.nothing, .text]
     ) { call in
@@ -11,7 +11,7 @@ extension Verbs {
         guard let option = call.arguments.next() else {
             let s = call.session.settings
             return .text("""
-                rows       \(s.rows)
+                rows       \(s.rows == Settings.allRows ? "all" : String(s.rows))
                 width      \(s.width.map(String.init) ?? "auto")
                 precision  \(s.precision)
                 timer      \(s.timer ? "on" : "off")
@@ -23,8 +23,10 @@ extension Verbs {
         var form = usage
         switch option.text.lowercased() {
         case "rows":
-            form = "set rows N"
-            settings.rows = try call.arguments.expectInteger("rows", in: 1...1_000_000, usage: form)
+            form = "set rows N|all"
+            settings.rows = call.arguments.take("all")
+                ? Settings.allRows
+                : try call.arguments.expectInteger("rows", in: 1...1_000_000, usage: form)
         case "width":
             form = "set width N|auto"
             if call.arguments.take("auto") { settings.width = nil } else {

@@ -38,12 +38,16 @@ struct ShownCells {
         }
     }
 
+    /// How to see the rows a truncated table leaves out.
+    static let showAllHint = "(set rows all)"
+
     /// The lines under the table about rows: `(no rows)` for an empty
-    /// table, `… N more rows` when rows were left out, else nothing.
+    /// table, `… N more rows (set rows all)` when rows were left out (and
+    /// how to see them), else nothing.
     var footerLines: [String] {
         if totalRowCount == 0 { return ["(no rows)"] }
         let hidden = totalRowCount - rowCount
-        if hidden > 0 { return ["… \(NumberFormatting.grouped(hidden)) more \(hidden == 1 ? "row" : "rows")"] }
+        if hidden > 0 { return ["… \(NumberFormatting.grouped(hidden)) more \(hidden == 1 ? "row" : "rows") \(ShownCells.showAllHint)"] }
         return []
     }
 }

@@ -68,7 +68,12 @@ public struct TableRenderer: Sendable {
         }
         if let maxWidth {
             let limit = max(maxWidth, TableLayout.minimumWidth)
-            footer = footer.map { $0.truncated(toWidth: limit) }
+            // A hint that does not fit is left out rather than cut.
+            footer = footer.map { line in
+                let hint = " " + ShownCells.showAllHint
+                let bare = line.displayWidth > limit && line.hasSuffix(hint) ? String(line.dropLast(hint.count)) : line
+                return bare.truncated(toWidth: limit)
+            }
         }
         return (lines + footer).joined(separator: "\n")
     }

@@ -116,10 +116,7 @@ extension Session {
     func bind(_ outcome: Outcome, to targets: [Token]) {
         switch outcome {
         case .named(let named):
-            for (name, table) in named {
-                workspace.bind(name, table)
-                output(TableRenderer.summary(name: name, table: table) + "\n")
-            }
+            for (name, table) in named { bindTable(name, table) }
             if let last = named.last { workspace.last = last.table }
         case .model(var trained, let text):
             if let first = targets.first { trained.name = first.text }
@@ -152,13 +149,23 @@ extension Session {
                     show(t, renderer: renderer(rows: outcome.shownRows), caption: caption ? "result \(k + 1):" : nil)
                 }
             } else {
-                for (name, table) in zip(targets, tables) {
-                    workspace.bind(name.text, table)
-                    output(TableRenderer.summary(name: name.text, table: table) + "\n")
-                }
+                for (name, table) in zip(targets, tables) { bindTable(name.text, table) }
             }
             if let last = tables.last { workspace.last = last }
         }
+    }
+}
+
+extension Session {
+    /// Binds `table` to `name` and prints its summary, saying when it
+    /// replaced a table of that name (`ratings: 10,000,000 rows × 4 columns
+    /// (replaced 100,836 rows)`): a load over a table is easy to miss.
+    func bindTable(_ name: String, _ table: Table) {
+        let old = workspace.tables[name]
+        workspace.bind(name, table)
+        var line = TableRenderer.summary(name: name, table: table)
+        if let old { line += " (replaced \(NumberFormatting.counted(old.rowCount, "row")))" }
+        output(line + "\n")
     }
 }
 

@@ -2,6 +2,9 @@
 public struct Settings: Sendable {
     /// Rows shown of a table result before `… N more rows` (`set rows`).
     public var rows = 20
+    /// The value of ``rows`` that `set rows all` stores: more than any
+    /// table has.
+    public static let allRows = Int(Int32.max)
     /// Rows `head` and `tail` show by default.
     public var headRows = 10
     /// Widest a rendered table may be; `nil` follows the terminal (`set width`).
