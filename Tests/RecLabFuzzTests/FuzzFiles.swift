@@ -4,6 +4,11 @@ import Foundation
 /// `load movielens small` finds, and generated files), `scripts/`,
 /// `models/`, `people/`, and `out/` where statements write.
 final class FuzzFiles {
+    /// How many changes the fuzzer itself has made to the folder (files
+    /// written, removed, FIFOs made): a runner's remembered listing of the
+    /// folder is stale once this moves. Change the folder only through
+    /// these methods.
+    private(set) var changes = 0
     let root: URL
     /// The movies of the generated release.
     let movies: [(id: Int, title: String)]
@@ -53,9 +58,24 @@ final class FuzzFiles {
 
     /// Writes `bytes` to `relative` under ``root``, making its folder.
     func write(_ relative: String, _ bytes: Data) throws {
+        changes += 1
         let url = root.appendingPathComponent(relative)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try bytes.write(to: url)
+    }
+
+    /// Removes `relative` under ``root``, if it is there.
+    func remove(_ relative: String) {
+        changes += 1
+        try? FileManager.default.removeItem(at: root.appendingPathComponent(relative))
+    }
+
+    /// Makes a FIFO at `relative` under ``root``; returns its absolute path.
+    func makeFIFO(_ relative: String) -> String {
+        changes += 1
+        let path = root.appendingPathComponent(relative).path
+        mkfifo(path, 0o644)
+        return path
     }
 
     /// The absolute path of `relative`, in quotes for a statement.

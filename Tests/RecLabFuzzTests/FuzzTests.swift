@@ -49,15 +49,14 @@ import Testing
                 runner.check("rate fz from \(path)", origin: origin, read: read)
             }
             runner.check("load \(path)", origin: origin, read: read)
-            try? FileManager.default.removeItem(at: runner.files.root.appendingPathComponent(file.path))
+            runner.files.remove(file.path)
             if index % 50 == 0, !KnownIssue.avoids(.fifoFiles) {
                 // A FIFO where a file is expected, made in the fuzz folder.
-                let fifo = runner.files.root.appendingPathComponent("data/fz/fifo.csv").path
-                mkfifo(fifo, 0o644)
+                let fifo = runner.files.makeFIFO("data/fz/fifo.csv")
                 for line in ["load \(FuzzContext.quoted(fifo))", "rate fz from \(FuzzContext.quoted(fifo))"] {
                     runner.check(line, origin: "a FIFO")
                 }
-                unlink(fifo)
+                runner.files.remove("data/fz/fifo.csv")
             }
         }
         FuzzBudget.report("data files", runner: runner, cases: FuzzBudget.files, seconds: Date().timeIntervalSince(start))

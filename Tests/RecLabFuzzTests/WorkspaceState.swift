@@ -12,7 +12,9 @@ struct WorkspaceState: Equatable {
     var people: [String]
     var files: [String]
 
-    init(_ session: Session, root: URL, ignoring ignored: Set<String>) {
+    /// The state of `session` and of the files under `root`; `files`, when
+    /// given, is a listing of them known to be current (it is the costly part).
+    init(_ session: Session, root: URL, ignoring ignored: Set<String>, files known: [String]? = nil) {
         let ws = session.workspace
         func shape(_ t: Table) -> String { "\(t.rowCount)×\(t.columnNames.joined(separator: ","))" }
         tables = ws.names.map { name in "\(name)=\(ws.tables[name].map(shape) ?? "?")" }
@@ -25,7 +27,7 @@ struct WorkspaceState: Equatable {
         people = session.people.values.sorted { $0.name < $1.name }.map { p in
             "\(p.name): \(p.sortedRatings.map { "\($0.movie)=\($0.rating)" }) skipped \(p.skipped.sorted()) blend \(p.blendOf)"
         }
-        files = Self.files(under: root, ignoring: ignored)
+        files = known ?? Self.files(under: root, ignoring: ignored)
     }
 
     /// Every file and folder under `root`: path, size and modification time.
