@@ -15,13 +15,12 @@ extension Verbs {
         notes: """
             mf and lowrank compare movie vectors (biases left out): cosine similarity by
             default, or with 'metric l1' the sum of absolute differences (lower is
-            closer), as the low-rank tutorial ranks movies. The movie itself comes first
-            (similarity 1, difference 0).
+            closer), as the low-rank tutorial ranks movies.
             itemknn lists the neighbours it kept when trained (cosine of mean-centred
-            ratings, at least min_sim), most similar first, without the movie itself; it
-            has no 'metric l1'.
+            ratings, at least min_sim), most similar first; it has no 'metric l1'.
+            The movie asked about is never listed (for every model, it would be first).
             count is the movie's number of ratings in the training data; 'min N' leaves
-            out movies with fewer (the movie asked about always stays).
+            out movies with fewer.
             """,
         gives: [.table, .text]
     ) { call in
@@ -67,7 +66,9 @@ extension Verbs {
         let scoreName: String
         if let space = trained.model as? any MovieVectorModel {
             let chosen = metric?.value ?? .cosine
-            items = try space.similarItems(to: movie.id, count: count, metric: chosen, minCount: minCount ?? 0)
+            // One more, for the movie itself, which is left out below.
+            let ranked = try space.similarItems(to: movie.id, count: count + 1, metric: chosen, minCount: minCount ?? 0)
+            items = Array(ranked.lazy.filter { $0.item != movie.id }.prefix(count))
             scoreName = chosen == .cosine ? "similarity" : "difference"
         } else if let knn = trained.model as? ItemKNN {
             if let metric, metric.value != .cosine {
@@ -76,7 +77,7 @@ extension Verbs {
             }
             let kept = knn.similarItems(to: movie.id, count: Int.max) ?? []
             let least = minCount ?? 0
-            items = Array(kept.lazy.filter { MovieSpace.ratingCount(of: $0.item, in: matrix) >= least }.prefix(count))
+            items = Array(kept.lazy.filter { $0.item != movie.id && MovieSpace.ratingCount(of: $0.item, in: matrix) >= least }.prefix(count))
             scoreName = "similarity"
         } else {
             throw ShellError("\(trained.name) has no movie space", at: modelToken ?? call.arguments.verb)
