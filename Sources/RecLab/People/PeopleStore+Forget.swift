@@ -33,10 +33,8 @@ extension PeopleStore {
         guard rename(source.path, target.path) == 0 else {
             throw RecLabError("cannot move \(source.path) to \(target.path): \(String(cString: strerror(errno))); nothing forgotten")
         }
-        for changed in [forgottenFolder.path, folder.path] {
-            let fd = open(changed, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if fd >= 0 { fsync(fd); close(fd) }
-        }
+        AtomicFile.syncFolder(forgottenFolder.path)
+        AtomicFile.syncFolder(folder.path)
         return target
     }
 }

@@ -54,7 +54,8 @@ enum MovieSearchTable {
     static func make(_ movies: [MovieLookup.Movie], limit: Int, lookup: MovieLookup, session: Session) throws -> Table {
         var movies = movies
         var stats: [Int64: (count: Int64, mean: Double)] = [:]
-        if let ratings = session.workspace.tables["ratings"], ratings.index(of: "movieId") != nil, ratings.index(of: "rating") != nil {
+        let ratings = session.workspace.tables["ratings"].flatMap { $0.index(of: "movieId") != nil && $0.index(of: "rating") != nil ? $0 : nil }
+        if let ratings {
             do throws(RecLabError) {
                 let grouped = try ratings.groupStats(by: "movieId", of: "rating", cancel: session.cancellation)
                 let ids = try grouped.requireColumn("movieId"), counts = try grouped.requireColumn("count")
@@ -82,7 +83,7 @@ enum MovieSearchTable {
         if lookup.hasGenres {
             columns.append(Column(name: "genres", texts: shown.map { lookup.genres(of: $0.id) }))
         }
-        if !stats.isEmpty || session.workspace.tables["ratings"] != nil {
+        if ratings != nil {
             let counts = shown.map { stats[$0.id]?.count ?? 0 }
             var rated = Validity(count: shown.count, allValid: true)
             for (k, movie) in shown.enumerated() where stats[movie.id] == nil { rated.set(k, false) }

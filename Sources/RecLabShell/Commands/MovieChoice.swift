@@ -44,9 +44,9 @@ enum MovieChoice {
     /// How a picked movie is written so a replay finds it without asking:
     /// its full title quoted, or its movieId when the title is not unique.
     static func replayable(_ movie: MovieLookup.Movie, in lookup: MovieLookup) -> String {
-        let quoted = "\"" + movie.title.replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        if case .one(let found) = lookup.match(movie.title), found.id == movie.id, !movie.title.contains("\"") {
-            return quoted
+        // A title with a quote in it would need escaping: its movieId is plainer.
+        if !movie.title.contains("\""), case .one(let found) = lookup.match(movie.title), found.id == movie.id {
+            return "\"\(movie.title)\""
         }
         return String(movie.id)
     }
