@@ -31,20 +31,36 @@ struct WorkspaceState: Equatable {
     }
 
     /// Every file and folder under `root`: path, size and modification time.
+    ///
+    /// A walk with `opendir` and `lstat` rather than FileManager's
+    /// enumerator, whose path handling took a quarter of a campaign's time.
     static func files(under root: URL, ignoring ignored: Set<String>) -> [String] {
-        let manager = FileManager.default
-        guard let walker = manager.enumerator(atPath: root.path) else { return [] }
         var out: [String] = []
-        while let relative = walker.nextObject() as? String {
-            if ignored.contains(relative) { continue }
+        walk(root.path, relative: "", ignoring: ignored, into: &out)
+        return out.sorted()
+    }
+
+    private static func walk(_ folder: String, relative: String, ignoring ignored: Set<String>, into out: inout [String]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            if ignored.contains(path) { continue }
             var info = stat()
-            guard lstat(root.path + "/" + relative, &info) == 0 else { out.append("\(relative) ?"); continue }
+            guard lstat(folder + "/" + name, &info) == 0 else { out.append("\(path) ?"); continue }
             // A folder by its name only: a temporary file made and removed
             // again (a write that failed cleanly) changes its time.
-            let isFolder = info.st_mode & S_IFMT == S_IFDIR
-            out.append(isFolder ? "\(relative)/" : "\(relative) \(info.st_mode) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+            if info.st_mode & S_IFMT == S_IFDIR {
+                out.append("\(path)/")
+                walk(folder + "/" + name, relative: path, ignoring: ignored, into: &out)
+            } else {
+                out.append("\(path) \(info.st_mode) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+            }
         }
-        return out.sorted()
     }
 
     /// What differs, for the report: the entries gone and the entries new.

@@ -217,3 +217,36 @@ struct TableRendererTests {
         #expect(elapsed < .milliseconds(200))
     }
 }
+
+/// A damaged file's huge field or column name is shown cut, in every
+/// rendering, and never read past the cut.
+@Suite struct HugeCellTests {
+    @Test func aHugeCellIsCutInTheBoxMarkdownAndNotebook() throws {
+        let huge = String(repeating: "é", count: 2_000_000)
+        let table = try Table(columns: [Column(name: "title", texts: [huge, "Heat (1995)"])])
+        let markdown = TableRenderer().renderMarkdown(table)
+        let cell = try #require(markdown.split(separator: "\n").dropFirst(2).first)
+        #expect(cell.hasPrefix("| " + String(repeating: "é", count: CellFormatter.longestShownText - 1) + "… "))
+        #expect(markdown.split(separator: "\n").allSatisfy { $0.count <= CellFormatter.longestShownText + 8 })
+        let notebook = NotebookTable(table, renderer: TableRenderer())
+        #expect(notebook.rows[0][0].unicodeScalars.count == CellFormatter.longestShownText)
+        #expect(notebook.rows[1][0] == "Heat (1995)")
+        let boxed = TableRenderer(maxWidth: 40).render(table)
+        #expect(Set(boxLines(boxed).map(\.displayWidth)) == [40])
+    }
+
+    @Test func aHugeColumnNameIsCutAndAClusterOfAMillionMarksIsNotReadWhole() throws {
+        let cluster = "e" + String(repeating: "\u{301}", count: 1_000_000)
+        let table = try Table(columns: [Column(name: String(repeating: "n", count: 5_000), texts: [cluster])])
+        let notebook = NotebookTable(table, renderer: TableRenderer())
+        #expect(notebook.headers[0] == String(repeating: "n", count: CellFormatter.longestShownText - 1) + "…")
+        #expect(notebook.rows[0][0].unicodeScalars.count == CellFormatter.longestShownText)
+        #expect(notebook.rows[0][0].hasSuffix("…"))
+    }
+
+    @Test func textUpToTheLimitIsShownWhole() {
+        let exact = String(repeating: "千", count: CellFormatter.longestShownText)
+        #expect(CellFormatter.shown(exact) == exact)
+        #expect(CellFormatter.shown(exact + "x") == String(repeating: "千", count: CellFormatter.longestShownText - 1) + "…")
+    }
+}

@@ -61,11 +61,42 @@ public struct CellFormatter: Sendable {
                 if column.isMissing(i) || !dictionary.indices.contains(code) {
                     cells.append(missingMarker)
                 } else {
-                    cells.append(CellFormatter.visible(dictionary[code]))
+                    cells.append(CellFormatter.shown(dictionary[code]))
                 }
             }
         }
         return cells
+    }
+
+    /// The most Unicode scalars of one cell or header that any rendering
+    /// shows; longer text is cut there and ends in `…`. No terminal is this
+    /// wide and no title this long, but a damaged file can hold a 2 MB
+    /// field, and measuring and storing it whole for every shown row made
+    /// one `join` take 20 s.
+    public static let longestShownText = 1_000
+
+    /// `text` as a cell or header shows it: cut to ``longestShownText``
+    /// scalars, then made ``visible(_:)``.
+    ///
+    /// - Complexity: O(min(n, ``longestShownText``)): a longer text is
+    ///   never read past the cut, even one grapheme cluster of a million
+    ///   combining marks.
+    public static func shown(_ text: String) -> String {
+        visible(cut(text, toScalars: longestShownText))
+    }
+
+    /// The first `limit - 1` scalars of `text` and `…`, or `text` when it
+    /// has at most `limit` scalars.
+    static func cut(_ text: String, toScalars limit: Int) -> String {
+        if text.utf8.count <= limit { return text }
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex, count = 0
+        while index != scalars.endIndex && count < limit {
+            scalars.formIndex(after: &index)
+            count += 1
+        }
+        if index == scalars.endIndex { return text }
+        return String(scalars[..<scalars.index(before: index)]) + "…"
     }
 
     /// `text` with control characters replaced by visible stand-ins: line

@@ -4,7 +4,8 @@
 struct ShownCells {
     /// One column's formatted header and cells.
     struct ShownColumn {
-        /// The column name, with control characters made visible.
+        /// The column name, cut and with control characters made visible
+        /// (``CellFormatter/shown(_:)``).
         var header: String
         /// The formatted cells of the shown rows.
         var cells: [String]
@@ -29,7 +30,7 @@ struct ShownCells {
         rowCount = shownRows
         totalRowCount = table.rowCount
         columns = table.columns.map { column in
-            let header = CellFormatter.visible(column.name)
+            let header = CellFormatter.shown(column.name)
             let cells = formatter.format(column, rows: 0..<shownRows)
             let width = cells.reduce(header.displayWidth) { Swift.max($0, $1.displayWidth) }
             return ShownColumn(
