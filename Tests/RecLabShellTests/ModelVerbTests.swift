@@ -81,7 +81,8 @@ import Testing
 
     @Test func predictAndExplainAgreeWithRecommend() throws {
         h.run("train userknn")
-        #expect(h.run(#"predict jabril "Submarine (2010)""#) == "userknn predicts 5.0607 for jabril: Submarine (2010)\n")
+        #expect(h.run(#"predict jabril "Submarine (2010)""#) == "userknn predicts 5.0607 for jabril: Submarine (2010)\n"
+                + "userknn (nbrs=15, min_nbrs=3); scores are predicted ratings and can pass the top of the rating scale\n")
         #expect(h.run(#"predict jabril "Princess Bride""#)
                 == "jabril rated Princess Bride, The (1987) already, so userknn does not score it (only unrated movies are candidates)\n")
         let explanation = h.run(#"explain jabril "Submarine (2010)""#)
@@ -113,7 +114,8 @@ import Testing
         #expect(text.hasPrefix("itemknn for jabril: Submarine (2010)\n  μ_i = 4.1667, the movie's mean rating\n"))
         #expect(text.contains("jabril rated 47 of them; the 20 most similar are used (nbrs)"))
         #expect(text.hasSuffix("= 4.1667 + (-1.5532) / 2.6024 = 4.1667 − 0.5968 = 3.5698\n"))
-        #expect(h.run(#"predict jabril "Submarine (2010)""#) == "itemknn predicts 3.5698 for jabril: Submarine (2010)\n")
+        #expect(h.run(#"predict jabril "Submarine (2010)""#) == "itemknn predicts 3.5698 for jabril: Submarine (2010)\n"
+                + "itemknn (nbrs=20, min_nbrs=1); scores are predicted ratings and can pass the top of the rating scale\n")
     }
 
     @Test func biasAndPopular() {

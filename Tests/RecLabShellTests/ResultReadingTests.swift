@@ -29,4 +29,40 @@ import Testing
         let again = h.run("load movielens small")
         #expect(again.hasPrefix("ratings: 100,836 rows × 4 columns (replaced 100,836 rows)\n"), "\(again)")
     }
+
+    @Test func recommendSaysWhichModelAnsweredAndHowToReadItsScores() {
+        h.run("rate jabril 1 5")
+        h.run("rate jabril 260 4.5")
+        h.run("train userknn")
+        let out = h.run("recommend jabril 3")
+        #expect(out.hasSuffix("by userknn (nbrs=15, min_nbrs=3) for jabril; "
+                              + "scores are predicted ratings and can pass the top of the rating scale\n"), "\(out)")
+        h.run("knn30 = train userknn nbrs=30 min_sim=0.1")
+        h.run("train bias")
+        let named = h.run("recommend user 42 3 with knn30")
+        #expect(named.hasSuffix("by knn30, userknn (nbrs=30, min_nbrs=3, min_sim=0.1), for user 42; "
+                                + "scores are predicted ratings and can pass the top of the rating scale\n"), "\(named)")
+        // The last trained model answers, and says so.
+        #expect(h.run("recommend jabril 2").hasSuffix("by bias (damping=5) for jabril; "
+                                                     + "scores are predicted ratings: the mean rating plus the movie's and the person's bias\n"))
+        // In a pipe or a binding, the result is the table alone.
+        #expect(h.run("top5 = recommend jabril 5") == "top5: 5 rows × 5 columns\n")
+        #expect(!h.run("recommend jabril 5 | head 2").contains("by bias"))
+    }
+
+    @Test func predictAndSimilarSayItToo() {
+        h.run("rate jabril 1 5")
+        h.run("m = train mf epochs=1 factors=4")
+        let predicted = h.run("predict jabril 260")
+        let lines = predicted.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].hasPrefix("m predicts "), "\(predicted)")
+        #expect(lines.last == "m is mf (factors=4, epochs=1); scores are predicted ratings, squeezed by a sigmoid into the model's range")
+        let similar = h.run("similar 1 3")
+        #expect(similar.hasSuffix("by m, mf (factors=4, epochs=1), in its movie space; "
+                                  + "similarity is the cosine of the movie vectors: 1 points the same way\n"), "\(similar)")
+        #expect(h.run("similar 1 3 metric l1").hasSuffix("difference is the sum of absolute differences of the movie vectors: lower is closer\n"))
+        h.run("train popular")
+        #expect(h.run("recommend jabril 2").hasSuffix("by popular for jabril; scores are numbers of ratings: "
+                                                     + "everyone gets the same list, less what they rated\n"))
+    }
 }

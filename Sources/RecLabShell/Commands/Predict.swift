@@ -13,7 +13,8 @@ extension Verbs {
         let (audience, movie, trained, scores, _) = try ModelQuery.movieQuestion(&call, usage: usage)
         let precision = call.session.settings.precision
         if let score = scores.score(ofItem: movie.id) {
-            return .text("\(trained.name) predicts \(score.formatted(fractionDigits: precision)) for \(audience.label): \(movie.title)")
+            return .text("\(trained.name) predicts \(score.formatted(fractionDigits: precision)) for \(audience.label): \(movie.title)\n"
+                         + AnswerLine.prediction(trained))
         }
         return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
     }

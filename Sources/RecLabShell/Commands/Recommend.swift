@@ -80,7 +80,8 @@ extension Verbs {
             }
             return .text("(none of the \(NumberFormatting.counted(scores.scoredCount, "scored movie")) for \(audience.label) passes the filters)")
         }
-        return .table(try Recommendations.table(top, lookup: lookup, countsAsScores: trained.model is PopularModel), rows: top.count)
+        let table = try Recommendations.table(top, lookup: lookup, countsAsScores: trained.model is PopularModel)
+        return .report([.table(table, rows: top.count), .text(AnswerLine.scores(trained, for: audience))])
     }
 }
 

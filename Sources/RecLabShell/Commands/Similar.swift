@@ -86,6 +86,7 @@ extension Verbs {
             return .text("(\(trained.name) keeps no movie similar to \(movie.title)"
                          + (minCount.map { " with \($0) ratings or more" } ?? "") + ")")
         }
-        return .table(try MovieSpace.table(items, lookup: lookup, matrix: matrix, scoreName: scoreName), rows: items.count)
+        let table = try MovieSpace.table(items, lookup: lookup, matrix: matrix, scoreName: scoreName)
+        return .report([.table(table, rows: items.count), .text(AnswerLine.similarity(trained, metric: metric?.value))])
     }
 }

@@ -21,6 +21,8 @@ extension Algorithm {
                     meaning: "noise per user and movie, degrees of freedom (0: the same for all)"),
             Setting(key: "seed", kind: .whole(0...Int(Int32.max)), defaultValue: 42, meaning: "seeds the start and the draws"),
         ],
+        headline: ["features", "iters"],
+        scoreMeaning: "scores are predicted ratings: the mean, the biases and the user·movie product",
         train: { matrix, values, cancel in
             try ALSModel.train(matrix, parameters: alsParameters(values), cancel: cancel)
         },

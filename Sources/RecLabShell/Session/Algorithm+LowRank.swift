@@ -13,7 +13,9 @@ extension Algorithm {
             Setting(key: "normalize", kind: .onOff, defaultValue: 0,
                     meaning: "factor ratings minus each movie's mean (the tutorial's lesson on new users)"),
             Setting(key: "cg", kind: .onOff, defaultValue: 0, meaning: "conjugate gradient like the tutorial's fmin_cg, not L-BFGS"),
-        ]
+        ],
+        headline: ["features", "reg"],
+        scoreMeaning: "scores are the filled-in matrix U·Mᵀ: predicted ratings, with no bound"
     ) { matrix, values, cancel in
         try LowRank.train(matrix, parameters: LowRank.Parameters(
             features: values.whole("features"), regularization: values.number("reg"), iterations: values.whole("iters"),

@@ -25,6 +25,8 @@ extension Algorithm {
             Setting(key: "people", kind: .onOff, defaultValue: 0,
                     meaning: "also train every person as a user (else they are folded in)"),
         ],
+        headline: ["factors", "epochs"],
+        scoreMeaning: "scores are predicted ratings, squeezed by a sigmoid into the model's range",
         train: { matrix, values, cancel in
             try MatrixFactorization.train(matrix, parameters: mfParameters(values, ratings: matrix.ratingCount).parameters,
                                           cancel: cancel)

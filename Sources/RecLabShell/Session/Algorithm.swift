@@ -39,6 +39,12 @@ struct Algorithm: Sendable {
     var summary: String
     /// The settings, in the order they are listed.
     var settings: [Setting]
+    /// The settings the line under a model's answers always shows
+    /// (``AnswerLine``); the others are shown when not at their default.
+    var headline: [String] = []
+    /// How to read this kind's scores, for the line under its answers:
+    /// `scores are predicted ratings and …`.
+    var scoreMeaning: String = "higher scores rank first"
     /// Trains a model from the matrix and the settings.
     var train: @Sendable (RatingMatrix, Values, Cancellation) throws -> any Recommender
     /// Trains while showing how it goes (a bar, a line per epoch); used
@@ -55,6 +61,11 @@ extension Algorithm {
     /// Every algorithm, in the order `help train` lists them.
     static let all: [Algorithm] = [userKNN, itemKNN, bias, popular, mf, als, lowRank]
 
+    /// The algorithm that trained `model`.
+    static func of(_ model: any Recommender) -> Algorithm? {
+        all.first { $0.name == model.algorithm }
+    }
+
     /// The algorithms and their settings with defaults, for `help train`.
     static var helpText: String {
         var lines = ["algorithms and their settings (defaults shown):"]
@@ -68,6 +79,10 @@ extension Algorithm {
         return lines.joined(separator: "\n")
     }
 
+    /// What kNN scores are: a mean plus weighted deviations, which can
+    /// add up past the highest rating.
+    static let predictedRatingsPastTheScale = "scores are predicted ratings and can pass the top of the rating scale"
+
     /// LensKit's `UserUser`, exactly (`USERKNN.md`).
     static let userKNN = Algorithm(
         name: "userknn", summary: "user-user collaborative filtering (LensKit UserUser)",
@@ -76,7 +91,9 @@ extension Algorithm {
             Setting(key: "min_nbrs", kind: .whole(1...10_000), defaultValue: 3, meaning: "fewer neighbours: no score"),
             Setting(key: "min_sim", kind: .number(-1...1), defaultValue: 0, meaning: "least similarity of a neighbour"),
             Setting(key: "center", kind: .onOff, defaultValue: 1, meaning: "mean-centre ratings"),
-        ]
+        ],
+        headline: ["nbrs", "min_nbrs"],
+        scoreMeaning: Algorithm.predictedRatingsPastTheScale
     ) { matrix, values, _ in
         try UserKNN.train(matrix, parameters: UserKNN.Parameters(
             neighbours: values.whole("nbrs"), minNeighbours: values.whole("min_nbrs"),
@@ -91,7 +108,9 @@ extension Algorithm {
             Setting(key: "min_nbrs", kind: .whole(1...10_000), defaultValue: 1, meaning: "fewer neighbours: no score"),
             Setting(key: "min_sim", kind: .number(-1...1), defaultValue: 1e-6, meaning: "least similarity kept"),
             Setting(key: "center", kind: .onOff, defaultValue: 1, meaning: "centre ratings on movie means"),
-        ]
+        ],
+        headline: ["nbrs", "min_nbrs"],
+        scoreMeaning: Algorithm.predictedRatingsPastTheScale
     ) { matrix, values, cancel in
         try ItemKNN.train(matrix, parameters: ItemKNN.Parameters(
             neighbours: values.whole("nbrs"), minNeighbours: values.whole("min_nbrs"),
@@ -104,14 +123,17 @@ extension Algorithm {
         settings: [
             Setting(key: "damping", kind: .number(0...1_000_000), defaultValue: 5,
                     meaning: "mean ratings assumed per movie and user (shrinks thin biases)"),
-        ]
+        ],
+        headline: ["damping"],
+        scoreMeaning: "scores are predicted ratings: the mean rating plus the movie's and the person's bias"
     ) { matrix, values, _ in
         try BiasModel.train(matrix, parameters: BiasModel.Parameters(damping: values.number("damping")))
     }
 
     /// LensKit's `Popular`: the most-rated movies.
     static let popular = Algorithm(
-        name: "popular", summary: "the most-rated movies (score: number of ratings)", settings: []
+        name: "popular", summary: "the most-rated movies (score: number of ratings)", settings: [],
+        scoreMeaning: "scores are numbers of ratings: everyone gets the same list, less what they rated"
     ) { matrix, _, _ in
         PopularModel.train(matrix)
     }
