@@ -36,7 +36,7 @@ import Testing
         let out = h.run("evaluate b on test")
         let table = rows(out)
         try #require(table.count == 1, "\(out)")
-        #expect(Array(table[0].prefix(4)) == ["b", "bias", "20167", String(format: "%.3f", 1 - Double(unknown) / 20_167)])
+        #expect(Array(table[0].prefix(4)) == ["b", "bias", "20,167", String(format: "%.3f", 1 - Double(unknown) / 20_167)])
         let (rmse, all) = (Double(table[0][4]) ?? 0, Double(table[0][6]) ?? 0)
         #expect(rmse > 0.8 && rmse < 0.95 && all > 0.8 && all < 0.95)
         #expect(out.contains("\(unknown) of 20,167 rows predicted by the fallback (bias, damping 5, trained on 'train'): "
@@ -92,7 +92,7 @@ import Testing
 
     @Test func trainingRatingsAmongTheRowsAreLeftOut() throws {
         let out = h.run("evaluate b on ratings")
-        #expect(rows(out).first?[2] == "20167")
+        #expect(rows(out).first?[2] == "20,167")
         #expect(out.contains("80,669 rows left out: ratings in 'train', which the model was trained on"))
         #expect(rows(out).first?[6] == rows(h.run("evaluate b on test")).first?[6])
     }

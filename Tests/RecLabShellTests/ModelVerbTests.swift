@@ -29,7 +29,7 @@ import Testing
         #expect(h.session.workspace.modelNames == ["userknn", "knn30"])
         #expect(h.session.workspace.lastModel == "knn30")
         let listing = h.run("models")
-        #expect(listing.contains("│ knn30 * │ userknn   │ nbrs=30 min_nbrs=3 min_sim=0.1 center=off │ ratings    │  100836 │"))
+        #expect(listing.contains("│ knn30 * │ userknn   │ nbrs=30 min_nbrs=3 min_sim=0.1 center=off │ ratings    │ 100,836 │"))
         #expect(listing.contains("│ userknn │ userknn   │ nbrs=15 min_nbrs=3 min_sim=0 center=on    │"))
         h.run("drop knn30")
         #expect(h.session.workspace.modelNames == ["userknn"] && h.session.workspace.lastModel == "userknn")

@@ -13,6 +13,12 @@ extension Column {
         self.init(name: name, storage: storage, validity: Column.normalized(validity))
     }
 
+    /// An integer column of counts (see ``isCount``).
+    public init(name: String, counts values: [Int64], validity: Validity? = nil) {
+        self.init(name: name, integers: values, validity: validity)
+        isCount = true
+    }
+
     /// A 32-bit integer column.
     public init(name: String, int32 values: [Int32], validity: Validity? = nil) {
         self.init(name: name, storage: .int32(values), validity: Column.normalized(validity))

@@ -4,6 +4,8 @@ extension Column {
     /// - Complexity: O(`indices.count`).
     public func gather(_ indices: [Int]) -> Column {
         var result = Column(name: name, storage: Column.gatherStorage(storage, indices), fractionDigits: fractionDigits)
+        result.isCount = isCount
+        result.digitsByRow = digitsByRow?.gathered(indices)
         if let validity {
             var v = Validity(count: indices.count, allValid: true)
             for (k, i) in indices.enumerated() where !validity.isValid(i) { v.set(k, false) }
@@ -20,6 +22,8 @@ extension Column {
         guard indices.contains(where: { $0 < 0 }) else { return gather(indices) }
         let safe = indices.map { $0 < 0 ? 0 : $0 }
         var result = Column(name: name, storage: Column.gatherStorage(storage, count > 0 ? safe : []), fractionDigits: fractionDigits)
+        result.isCount = isCount
+        result.digitsByRow = count > 0 ? digitsByRow?.gathered(safe) : nil
         if count == 0 {
             // No row to borrow a slot from: build empty slots of the right kind.
             result.storage = Column.emptyStorage(like: storage, count: indices.count)

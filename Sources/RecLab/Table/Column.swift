@@ -25,6 +25,15 @@ public struct Column: Sendable {
     /// shown exactly (from the source file), or `nil` for computed values,
     /// which the renderer shows at the session's precision.
     public var fractionDigits: Int?
+    /// Whether the integers count things (ratings, rows, users): shown
+    /// with thousands separators (`100,836`), unlike ids and timestamps,
+    /// which read as codes. Kept by every operation that moves rows.
+    public var isCount = false
+    /// For decimals whose rows hold values of different columns
+    /// (`describe`'s `min`: 1 for userId, 0.5 for rating): the digits after
+    /// the point row by row, instead of ``fractionDigits`` (a negative
+    /// entry: as ``fractionDigits`` says).
+    public var digitsByRow: [Int]?
 
     /// Creates a column from its parts.
     public init(name: String, storage: Storage, validity: Validity? = nil, fractionDigits: Int? = nil) {

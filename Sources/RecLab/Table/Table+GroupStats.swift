@@ -74,7 +74,7 @@ extension Table {
         let present = Validity(hasValue)
         return try Table(columns: [
             keyColumn,
-            Column(name: "count", integers: counts),
+            Column(name: "count", counts: counts),
             Column(name: "mean", decimals: means, validity: present),
             Column(name: "std", decimals: stds, validity: Validity(hasSpread)),
             V.column(name: "min", minima, validity: present, like: value),

@@ -2,7 +2,7 @@ extension Verbs {
     /// `describe [TABLE]`: a summary of each column.
     static let describe = Verb(
         name: "describe", group: .tables,
-        summary: "per column: type, count, missing, unique, min, max, mean",
+        summary: "per column: type, count, missing, unique, mean, std, min, max, quartiles",
         forms: ["describe [TABLE]"],
         example: "describe ratings",
         gives: .table

@@ -87,7 +87,7 @@ enum MovieSearchTable {
             let counts = shown.map { stats[$0.id]?.count ?? 0 }
             var rated = Validity(count: shown.count, allValid: true)
             for (k, movie) in shown.enumerated() where stats[movie.id] == nil { rated.set(k, false) }
-            columns.append(Column(name: "ratings", integers: counts))
+            columns.append(Column(name: "ratings", counts: counts))
             columns.append(Column(name: "mean", decimals: shown.map { stats[$0.id]?.mean ?? 0 }, validity: rated, fractionDigits: 2))
         }
         return try Table(columns: columns)

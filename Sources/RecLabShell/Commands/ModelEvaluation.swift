@@ -76,7 +76,7 @@ enum ModelEvaluation {
         var columns = [
             Column(name: "model", texts: results.map(\.trained.name)),
             Column(name: "algorithm", texts: results.map(\.trained.model.algorithm)),
-            Column(name: "rows", integers: reports.map { Int64($0.heldOut) }),
+            Column(name: "rows", counts: reports.map { Int64($0.heldOut) }),
             Column(name: "coverage", decimals: reports.map(\.coverage), fractionDigits: 3),
             errors("rmse", reports.map(\.model.rmse)), errors("mae", reports.map(\.model.mae)),
             errors("rmse_all", reports.map(\.all.rmse)), errors("mae_all", reports.map(\.all.mae)),

@@ -18,7 +18,7 @@ extension Verbs {
             Column(name: "algorithm", texts: models.map(\.model.algorithm)),
             Column(name: "settings", texts: models.map(\.settingsText)),
             Column(name: "trained on", texts: models.map { $0.table + Self.peopleSuffix($0.people) }),
-            Column(name: "ratings", integers: models.map { Int64($0.model.matrix.ratingCount) }),
+            Column(name: "ratings", counts: models.map { Int64($0.model.matrix.ratingCount) }),
             Column(name: "time", texts: models.map { NumberFormatting.duration($0.seconds, secondDigits: 1) }),
         ])
         return .text(call.session.render(listing, rows: listing.rowCount)

@@ -105,7 +105,7 @@ enum MovieSpace {
                                       validity: Validity(years.map { $0 != nil })))
             }
         }
-        columns.append(Column(name: "count", integers: items.map { Int64(ratingCount(of: $0.item, in: matrix)) }))
+        columns.append(Column(name: "count", counts: items.map { Int64(ratingCount(of: $0.item, in: matrix)) }))
         columns.append(Column(name: scoreName, decimals: items.map(\.score)))
         return try Table(columns: columns)
     }

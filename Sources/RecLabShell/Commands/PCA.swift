@@ -104,7 +104,7 @@ struct MovieProjection {
             Column(name: "movieId", integers: ids),
         ]
         if let lookup { columns.append(Column(name: "title", texts: ids.map { lookup.title(of: $0) })) }
-        columns.append(Column(name: "count", integers: indices.map { Int64(matrix.entries(ofItem: $0).count) }))
+        columns.append(Column(name: "count", counts: indices.map { Int64(matrix.entries(ofItem: $0).count) }))
         columns.append(Column(name: "pc1", decimals: coordinates(0)))
         columns.append(Column(name: "pc2", decimals: coordinates(1)))
         return try Table(columns: columns)

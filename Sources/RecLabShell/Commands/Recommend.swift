@@ -99,7 +99,7 @@ enum Recommendations {
             if lookup.hasGenres { columns.append(Column(name: "genres", texts: items.map { lookup.genres(of: $0.item) })) }
         }
         // `popular` scores are rating counts: whole numbers, shown as such.
-        columns.append(countsAsScores ? Column(name: "score", integers: items.map { Int64($0.score) })
+        columns.append(countsAsScores ? Column(name: "score", counts: items.map { Int64($0.score) })
                                       : Column(name: "score", decimals: items.map(\.score)))
         return try Table(columns: columns)
     }

@@ -2,18 +2,19 @@ extension Verbs {
     /// `set OPTION VALUE`: display and session options.
     static let set = Verb(
         name: "set", group: .shell,
-        summary: "change an option: rows, width, precision, timer, seed",
-        forms: ["set rows N|all", "set width N|auto", "set precision N", "set timer on|off", "set seed N", "set"],
-        example: "set rows 50      # show up to 50 rows of a result\nset timer on     # after each cell: its time (wall, cpu) and peak memory",
+        summary: "change an option: rows, width, precision, dates, timer, seed",
+        forms: ["set rows N|all", "set width N|auto", "set precision N", "set dates on|off", "set timer on|off", "set seed N", "set"],
+        example: "set rows 50      # show up to 50 rows of a result\nset dates on     # timestamp columns as dates (UTC)\nset timer on     # after each cell: its time (wall, cpu) and peak memory",
         gives: [.nothing, .text]
     ) { call in
-        let usage = "set rows|width|precision|timer|seed VALUE"
+        let usage = "set rows|width|precision|dates|timer|seed VALUE"
         guard let option = call.arguments.next() else {
             let s = call.session.settings
             return .text("""
                 rows       \(s.rows == Settings.allRows ? "all" : String(s.rows))
                 width      \(s.width.map(String.init) ?? "auto")
                 precision  \(s.precision)
+                dates      \(s.dates ? "on" : "off")
                 timer      \(s.timer ? "on" : "off")
                 seed       \(s.seed)
                 """)
@@ -37,18 +38,27 @@ extension Verbs {
             settings.precision = try call.arguments.expectInteger("precision", in: 0...15, usage: form)
         case "timer":
             form = "set timer on|off"
-            if call.arguments.take("on") { settings.timer = true }
-            else if call.arguments.take("off") { settings.timer = false }
-            else { throw ShellError("expected 'on' or 'off'\(call.arguments.peek.map { ", found '\($0.text)'" } ?? "")", at: call.arguments.peek ?? call.arguments.endToken) }
+            settings.timer = try onOff(&call.arguments)
+        case "dates":
+            form = "set dates on|off"
+            settings.dates = try onOff(&call.arguments)
         case "seed":
             form = "set seed N"
             settings.seed = UInt64(try call.arguments.expectInteger("seed", in: 0...WholeNumber.largestExact, usage: form))
         default:
-            let near = Suggestion.nearest(to: option.text, in: ["rows", "width", "precision", "timer", "seed"])
+            let near = Suggestion.nearest(to: option.text, in: ["rows", "width", "precision", "dates", "timer", "seed"])
             throw ShellError("unknown option '\(option.text)'" + (near.map { "; did you mean '\($0)'?" } ?? "; usage: \(usage)"), at: option)
         }
         try call.arguments.expectEnd(usage: form)
         call.session.settings = settings
         return .nothing
+    }
+
+    /// Reads `on` or `off`.
+    private static func onOff(_ arguments: inout Arguments) throws -> Bool {
+        if arguments.take("on") { return true }
+        if arguments.take("off") { return false }
+        throw ShellError("expected 'on' or 'off'\(arguments.peek.map { ", found '\($0.text)'" } ?? "")",
+                         at: arguments.peek ?? arguments.endToken)
     }
 }

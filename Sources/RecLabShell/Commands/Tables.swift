@@ -13,8 +13,8 @@ extension Verbs {
         let rows = ws.names.compactMap { name in ws.tables[name].map { (name, $0) } }
         let listing = try Table(columns: [
             Column(name: "name", texts: rows.map { $0.0 }),
-            Column(name: "rows", integers: rows.map { Int64($0.1.rowCount) }),
-            Column(name: "columns", integers: rows.map { Int64($0.1.columns.count) }),
+            Column(name: "rows", counts: rows.map { Int64($0.1.rowCount) }),
+            Column(name: "columns", counts: rows.map { Int64($0.1.columns.count) }),
             Column(name: "memory", texts: rows.map { NumberFormatting.byteSize($0.1.memoryBytes) }),
         ])
         return .table(listing, rows: listing.rowCount)

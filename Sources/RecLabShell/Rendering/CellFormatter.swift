@@ -1,7 +1,10 @@
+import Foundation
+
 /// Turns cells into the text shown in a table, one column at a time.
 ///
 /// Integers print plainly (no separators: ids and timestamps stay
-/// readable as ids), decimals with a fixed number of digits per column so
+/// readable as ids) except counts (``RecLab/Column/isCount``: `100,836`),
+/// decimals with a fixed number of digits per column so
 /// the points line up, missing values as ``missingMarker``, and text with
 /// control characters made visible so a stray newline or escape sequence in
 /// the data cannot break the table or the terminal.
@@ -11,11 +14,31 @@ public struct CellFormatter: Sendable {
     public var precision: Int
     /// What a missing cell shows; empty by default.
     public var missingMarker: String
+    /// Whether integer columns of Unix seconds (``isUnixTime(_:)``) show
+    /// as UTC dates and times, `2000-07-30 18:45:03` (`set dates on`).
+    public var dates: Bool
 
     /// Creates a formatter.
-    public init(precision: Int = 4, missingMarker: String = "") {
+    public init(precision: Int = 4, missingMarker: String = "", dates: Bool = false) {
         self.precision = precision
         self.missingMarker = missingMarker
+        self.dates = dates
+    }
+
+    /// Whether `column` holds Unix seconds: an integer column whose name
+    /// says `timestamp`, as MovieLens' and LensKit's do.
+    public static func isUnixTime(_ column: Column) -> Bool {
+        (column.type == .integer) && column.name.lowercased().contains("timestamp")
+    }
+
+    /// `seconds` since 1970 as a UTC date and time, `2000-07-30 18:45:03`
+    /// (the way pandas' `to_datetime(…, unit="s")` prints it).
+    public static func date(unixSeconds seconds: Int64) -> String {
+        var time = time_t(seconds), parts = tm()
+        guard gmtime_r(&time, &parts) != nil else { return String(seconds) }
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : String(n) }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
     }
 
     /// How `column`'s cells align: numbers right, text left.
@@ -47,13 +70,15 @@ public struct CellFormatter: Sendable {
         cells.reserveCapacity(rows.count)
         switch column.storage {
         case .int32(let values):
-            for i in rows { cells.append(column.isMissing(i) ? missingMarker : String(values[i])) }
+            for i in rows { cells.append(column.isMissing(i) ? missingMarker : integer(Int64(values[i]), column)) }
         case .int64(let values):
-            for i in rows { cells.append(column.isMissing(i) ? missingMarker : String(values[i])) }
+            for i in rows { cells.append(column.isMissing(i) ? missingMarker : integer(values[i], column)) }
         case .decimal(let values):
             let digits = fractionDigits(for: column)
+            let byRow = column.digitsByRow
             for i in rows {
-                cells.append(column.isMissing(i) ? missingMarker : values[i].formatted(fractionDigits: digits))
+                let rowDigits = byRow.map { $0.indices.contains(i) && $0[i] >= 0 ? $0[i] : digits } ?? digits
+                cells.append(column.isMissing(i) ? missingMarker : values[i].formatted(fractionDigits: rowDigits))
             }
         case .text(let codes, let dictionary):
             for i in rows {
@@ -66,6 +91,13 @@ public struct CellFormatter: Sendable {
             }
         }
         return cells
+    }
+
+    /// An integer as text: grouped in thousands in a column of counts.
+    private func integer(_ value: Int64, _ column: Column) -> String {
+        if column.isCount { return NumberFormatting.grouped(Int(value)) }
+        if dates && CellFormatter.isUnixTime(column) { return CellFormatter.date(unixSeconds: value) }
+        return String(value)
     }
 
     /// The most Unicode scalars of one cell or header that any rendering

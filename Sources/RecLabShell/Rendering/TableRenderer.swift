@@ -21,18 +21,21 @@ public struct TableRenderer: Sendable {
     public var precision: Int
     /// What a missing cell shows; empty by default.
     public var missingMarker: String
+    /// Whether Unix-second columns show as dates (``CellFormatter/dates``).
+    public var dates: Bool
 
     /// Creates a renderer.
-    public init(maxRows: Int = 20, maxWidth: Int? = 100, precision: Int = 4, missingMarker: String = "") {
+    public init(maxRows: Int = 20, maxWidth: Int? = 100, precision: Int = 4, missingMarker: String = "", dates: Bool = false) {
         self.maxRows = maxRows
         self.maxWidth = maxWidth
         self.precision = precision
         self.missingMarker = missingMarker
+        self.dates = dates
     }
 
     /// The formatter this renderer uses for cells.
     public var cellFormatter: CellFormatter {
-        CellFormatter(precision: precision, missingMarker: missingMarker)
+        CellFormatter(precision: precision, missingMarker: missingMarker, dates: dates)
     }
 
     /// `table` as a box table followed by any footer lines (`… N more rows`,

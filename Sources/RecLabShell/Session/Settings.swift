@@ -13,6 +13,9 @@ public struct Settings: Sendable {
     public var precision = 4
     /// Whether to print each cell's wall and CPU time and the peak memory (`set timer on`).
     public var timer = false
+    /// Whether columns of Unix seconds (`timestamp`) show as UTC dates and
+    /// times (`set dates on`); their values stay seconds.
+    public var dates = false
     /// The seed `sample` and `split` use when none is given (`set seed`).
     public var seed: UInt64 = 42
 
