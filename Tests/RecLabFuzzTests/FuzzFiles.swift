@@ -70,6 +70,16 @@ final class FuzzFiles {
         try? FileManager.default.removeItem(at: root.appendingPathComponent(relative))
     }
 
+    /// Removes everything in the folder `relative` under ``root``, keeping
+    /// the folder.
+    func empty(_ relative: String) {
+        changes += 1
+        let folder = root.appendingPathComponent(relative)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
     /// Makes a FIFO at `relative` under ``root``; returns its absolute path.
     func makeFIFO(_ relative: String) -> String {
         changes += 1

@@ -35,6 +35,29 @@ import Testing
         #expect(t.cell("c4998", 1) == .decimal(2.5) && t.cell("c4999", 0) == .text("x"))
     }
 
+    /// Found by the fuzzer: one pass widened one column, so a file whose
+    /// second line repeated a header of 100,000 names (every column text,
+    /// past the sample) parsed 100,000 times. A pass now widens every
+    /// column that needs it, each to the kind all its cells fit.
+    @Test func onePassWidensEveryColumnThatNeedsIt() throws {
+        let n = 3_000
+        let header: String = (0..<n).map { "c\($0)" }.joined(separator: ",")
+        let first: String = (0..<n).map { $0 % 2 == 0 ? "1" : "2.5" }.joined(separator: ",")
+        let second: String = (0..<n).map { $0 % 3 == 0 ? "x" : "9000000000" }.joined(separator: ",")
+        let path = TestFiles.write([header, first, second, ""].joined(separator: "\n"), name: "widen.csv")
+        let file = try MappedFile(path: path)
+        let dataStart = file.bytes.firstIndex(of: 10).map { $0 + 1 } ?? 0
+        // Every column starts as int32, as if the sample had seen no row.
+        let plans = (0..<n).map { CSVColumnPlan(name: "c\($0)", enforced: nil, sample: []) }
+        let (table, passes) = try CSVReader.parse(file, data: dataStart..<file.bytes.count, dialect: CSVDialect(.comma, quoting: .doubleQuote),
+                                                  plans: plans, parallelThreshold: 1 << 30, cancel: .never)
+        #expect(passes == 2)
+        #expect(table.cell("c0", 0) == .text("1") && table.cell("c3", 1) == .text("x"))
+        #expect(table.cell("c1", 0) == .decimal(2.5) && table.cell("c1", 1) == .decimal(9_000_000_000))
+        #expect(table.cell("c2", 0) == .integer(1) && table.cell("c2", 1) == .integer(9_000_000_000))
+        #expect(table.cell("c4", 1) == .integer(9_000_000_000))
+    }
+
     /// Found by the fuzzer: a header line longer than the 64 KiB sample was
     /// cut, and the file refused ("expected 2 fields, found 3").
     @Test func aHeaderLongerThanTheSampleIsReadWhole() throws {

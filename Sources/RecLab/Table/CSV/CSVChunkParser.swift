@@ -15,8 +15,9 @@ struct CSVChunkOutcome: @unchecked Sendable {
         /// More records than the chunk has room for: its start was not a
         /// record boundary.
         case overflow
-        /// Column `column` needs a wider kind; the parse must start again.
-        case widen(column: Int, to: CSVColumnPlan.Kind)
+        /// Some columns need a wider kind (``CSVChunkOutcome/widenings``);
+        /// the parse must start again.
+        case widen
         case ragged(rowOffset: Int, found: Int)
         case typeMismatch(offset: Int, column: Int, text: String)
         case cancelled
@@ -29,6 +30,17 @@ struct CSVChunkOutcome: @unchecked Sendable {
     var interners: [TextInterner?]
     /// Per decimal column, the most digits after the point seen.
     var fractionDigits: [Int]
+    /// The columns whose cells did not fit their kind, and the kind every
+    /// cell of the chunk fits. A column is noted and the chunk goes on, so
+    /// one pass finds every column to widen: stopping at the first made a
+    /// file whose second line repeats a header of 100,000 names parse
+    /// 100,000 times.
+    var widenings: [Int: CSVColumnPlan.Kind] = [:]
+
+    /// Notes that column `c` needs at least `kind`.
+    mutating func widen(_ c: Int, to kind: CSVColumnPlan.Kind) {
+        widenings[c] = max(widenings[c] ?? kind, kind)
+    }
 }
 
 /// Parses the records of one byte range into the column buffers, starting
@@ -37,7 +49,8 @@ struct CSVChunkOutcome: @unchecked Sendable {
 /// Integers and decimals are parsed as their bytes are scanned, in one
 /// pass; anything unusual (quotes, spaces, exponents, long numbers) goes
 /// through ``CSVCell/classify(_:_:)``. A cell that does not fit its
-/// column's kind stops the chunk with `.widen`.
+/// column's kind is noted, the column's later cells only checked for how
+/// wide it must become, and the chunk ends with `.widen`.
 struct CSVChunkParser {
     let file: MappedFile
     let range: Range<Int>
@@ -66,7 +79,9 @@ struct CSVChunkParser {
         var out = CSVChunkOutcome(missing: Array(repeating: [], count: columns),
                                   interners: plans.map { $0.kind == .text ? TextInterner() : nil },
                                   fractionDigits: Array(repeating: 0, count: columns))
-        let kinds = plans.map(\.kind)
+        // A column noted for widening is read as text from then on: its
+        // cells go through ``store`` only to learn the kind they need.
+        var kinds = plans.map(\.kind)
         let base = file.base
         let end = base + range.upperBound
         var p = base + range.lowerBound
@@ -115,10 +130,12 @@ struct CSVChunkParser {
                         if digits > 0 {
                             if negative { value = -value }
                             if kinds[c] == .int32 {
-                                guard value >= Int64(Int32.min), value <= Int64(Int32.max) else {
-                                    out.status = .widen(column: c, to: .int64); return out
+                                if value >= Int64(Int32.min), value <= Int64(Int32.max) {
+                                    buffers.pointers[c].assumingMemoryBound(to: Int32.self)[r] = Int32(truncatingIfNeeded: value)
+                                } else {
+                                    out.widen(c, to: .int64)
+                                    kinds[c] = .text
                                 }
-                                buffers.pointers[c].assumingMemoryBound(to: Int32.self)[r] = Int32(truncatingIfNeeded: value)
                             } else {
                                 buffers.pointers[c].assumingMemoryBound(to: Int64.self)[r] = value
                             }
@@ -171,7 +188,9 @@ struct CSVChunkParser {
                                   localRow: row, offset: offset, &out)
                         }
                         : store(fieldStart, fieldLength, column: c, kind: kinds[c], row: r, localRow: row, offset: offset, &out)
-                    if let failure {
+                    if case .widen? = failure {
+                        kinds[c] = .text
+                    } else if let failure {
                         out.status = failure
                         return out
                     }
@@ -211,6 +230,7 @@ struct CSVChunkParser {
         }
         progress?.add(range.upperBound - reportedUpTo)
         out.rows = row
+        if !out.widenings.isEmpty { out.status = .widen }
         return out
     }
 
@@ -231,6 +251,15 @@ struct CSVChunkParser {
     /// stop, if it must.
     private func store(_ bytes: UnsafePointer<UInt8>, _ length: Int, column c: Int, kind: CSVColumnPlan.Kind,
                        row r: Int, localRow: Int, offset: Int, _ out: inout CSVChunkOutcome) -> CSVChunkOutcome.Status? {
+        if kind == .text, plans[c].kind != .text {
+            // Noted for widening: only how wide it must become matters.
+            let cell = CSVCell.classify(bytes, length)
+            guard let wider = plans[c].widening(for: cell) else {
+                return .typeMismatch(offset: offset, column: c, text: TextInterner.decode(UnsafeBufferPointer(start: bytes, count: length)))
+            }
+            out.widen(c, to: wider)
+            return nil
+        }
         if kind == .text {
             if length == 0 { markMissing(c, r, localRow, &out); return nil }
             let code = out.interners[c].map { $0.code(bytes, length) } ?? 0
@@ -256,7 +285,10 @@ struct CSVChunkParser {
             out.fractionDigits[c] = max(out.fractionDigits[c], digits)
             return nil
         default:
-            if let wider = plans[c].widening(for: cell), wider != kind { return .widen(column: c, to: wider) }
+            if let wider = plans[c].widening(for: cell), wider != kind {
+                out.widen(c, to: wider)
+                return .widen
+            }
             return .typeMismatch(offset: offset, column: c, text: TextInterner.decode(UnsafeBufferPointer(start: bytes, count: length)))
         }
     }

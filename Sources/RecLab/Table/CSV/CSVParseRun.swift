@@ -4,7 +4,9 @@
 struct CSVParseRun {
     enum Result {
         case table(Table)
-        case widen(column: Int, to: CSVColumnPlan.Kind)
+        /// Columns to widen (each to the kind all its cells fit) before
+        /// the next run.
+        case widen([Int: CSVColumnPlan.Kind])
     }
 
     /// The arrays a run fills, one per column.
@@ -23,7 +25,7 @@ struct CSVParseRun {
     func run() throws(RecLabError) -> Result {
         let layout = try CSVChunkLayout.make(file: file, data: data, dialect: dialect, threshold: parallelThreshold, cancel: cancel)
         var failure: RecLabError?
-        var widen: (Int, CSVColumnPlan.Kind)?
+        var widen: [Int: CSVColumnPlan.Kind]?
         var outcomes: [CSVChunkOutcome] = []
         var rows = 0
         let arrays = CSVParseRun.withUninitializedArrays(plans.map(\.kind), capacity: layout.totalCapacity) { buffers in
@@ -33,8 +35,8 @@ struct CSVParseRun {
                     outcomes = o
                     rows = try compactAndRemap(used, o, buffers)
                     return rows
-                case .widen(let c, let k):
-                    widen = (c, k)
+                case .widen(let columns):
+                    widen = columns
                 }
             } catch {
                 failure = error
@@ -42,14 +44,14 @@ struct CSVParseRun {
             return 0
         }
         if let failure { throw failure }
-        if let (c, k) = widen { return .widen(column: c, to: k) }
+        if let widen { return .widen(widen) }
         return .table(try assemble(arrays, rows: rows, outcomes: outcomes))
     }
 
     private enum ChunksResult {
         /// The layout actually parsed (one chunk after a fallback) and its outcomes.
         case parsed(CSVChunkLayout, [CSVChunkOutcome])
-        case widen(Int, CSVColumnPlan.Kind)
+        case widen([Int: CSVColumnPlan.Kind])
     }
 
     /// Parses every chunk; falls back to one serial chunk when a chunk's
@@ -69,11 +71,14 @@ struct CSVParseRun {
         }
         let pieces = layout.ranges.indices.map { $0..<($0 + 1) }
         let outcomes = try Parallel.map(pieces, parseOne)
+        // Every chunk's widenings at once, unless a chunk found an error.
+        var widenings: [Int: CSVColumnPlan.Kind] = [:]
         for (i, o) in outcomes.enumerated() {
             switch o.status {
             case .complete: continue
             case .cancelled: throw RecLabError.cancelled
-            case .widen(let c, let k): return .widen(c, k)
+            case .widen:
+                widenings.merge(o.widenings, uniquingKeysWith: max)
             case .ragged(let offset, let found):
                 let expected = plans.count
                 throw RecLabError("expected \(expected) \(expected == 1 ? "field" : "fields"), found \(found)",
@@ -92,6 +97,7 @@ struct CSVParseRun {
                 return try parseChunks(serial, buffers)
             }
         }
+        if !widenings.isEmpty { return .widen(widenings) }
         return .parsed(layout, outcomes)
     }
 

@@ -99,12 +99,27 @@ public enum CSVReader {
             plans.append(CSVColumnPlan(name: name, enforced: options.columnTypes[name], sample: cells))
         }
         let data = (hasHeader ? first.end : start)..<bytes.count
+        return try parse(file, data: data, dialect: dialect, plans: plans, parallelThreshold: parallelThreshold, cancel: cancel).table
+    }
+
+    /// Parses `data` with `plans`, widening columns and parsing again until
+    /// every cell fits; returns the table and how many passes it took.
+    ///
+    /// - Complexity: O(bytes) per pass, and at most four passes (a pass
+    ///   widens every column that needs it, and a kind widens at most three
+    ///   times: int32, int64, decimal, text).
+    static func parse(_ file: MappedFile, data: Range<Int>, dialect: CSVDialect, plans start: [CSVColumnPlan],
+                      parallelThreshold: Int, cancel: Cancellation) throws(RecLabError) -> (table: Table, passes: Int) {
+        var plans = start
+        var passes = 0
         while true {
             try cancel.check()
+            passes += 1
             switch try CSVParseRun(file: file, data: data, dialect: dialect, plans: plans,
                                    parallelThreshold: parallelThreshold, cancel: cancel).run() {
-            case .table(let table): return table
-            case .widen(let column, let kind): plans[column].kind = kind
+            case .table(let table): return (table, passes)
+            case .widen(let columns):
+                for (column, kind) in columns { plans[column].kind = max(plans[column].kind, kind) }
             }
         }
     }
