@@ -12,12 +12,15 @@ struct Reclab: ParsableCommand {
         discussion: """
             With no FILE, reclab starts an interactive shell (or reads commands from \
             standard input when it is not a terminal). With FILEs, it replays them, \
-            echoing each cell and its output. Type 'help' in the shell for the verbs.
+            echoing each cell and its output; data files (.csv, .tsv, .dat, u.data) are \
+            loaded as tables first, and with no script the shell starts with them. \
+            A shell runs $XDG_CONFIG_HOME/reclab/init.reclab (or ~/.reclabrc) first. \
+            Type 'help' in the shell for the verbs.
             """,
         version: "reclab 0.1.0"
     )
 
-    @Argument(help: "Scripts to replay, in order.")
+    @Argument(help: "Scripts to replay, in order; data files (.csv, .tsv, .dat, u.data) to open as tables.")
     var files: [String] = []
 
     @Option(name: .customShort("c"), help: "Commands to run, separated by ';' (repeat -c for more, run in order).")
@@ -31,6 +34,9 @@ struct Reclab: ParsableCommand {
 
     @Flag(help: "Go on after a failing cell of a script.")
     var keepGoing = false
+
+    @Flag(name: .customLong("no-init"), help: "Start the shell without running the start-up file.")
+    var noInit = false
 
     @Option(help: ArgumentHelp("Replay the scripts quietly and write them as a notebook: OUT.md (Markdown) or OUT.html (one web page).", valueName: "OUT"))
     var export: String?
@@ -51,23 +57,41 @@ struct Reclab: ParsableCommand {
         session.peopleStore = PeopleStore(folder: Paths.people(workspace: workspace))
         for warning in session.loadPeople() { Terminal.writeError("warning: \(warning)\n") }
 
+        // A shell starts when nothing else was asked for: then the start-up
+        // file runs, then the data files open, before the first prompt.
+        // Replays and -c read no start-up file, so they stay reproducible.
+        let startsShell = commands.isEmpty && export == nil && scripts.isEmpty
+        var startup: [(text: String, name: String)] = []
+        if startsShell, !noInit, let initFile = StartupFiles.initFile() {
+            do { startup.append((try ScriptFile.read(initFile, at: nil), initFile)) } catch {
+                Terminal.writeError("warning: start-up file skipped: \(error)\n")
+            }
+        }
+        startup += dataFiles.map { (StartupFiles.loadCell($0), $0) }
+        if !startsShell {
+            for (text, name) in startup where !ScriptRunner(echo: false).run(text, name: name, in: session) {
+                throw ExitCode(1)
+            }
+        }
+
         if !commands.isEmpty {
             let text = commands.map(ScriptRunner.commands).joined(separator: "\n")
             let ok = ScriptRunner(keepGoing: keepGoing, echo: false).run(text, name: "-c", in: session)
             if !ok { throw ExitCode(1) }
-            if files.isEmpty { return }
+            if scripts.isEmpty { return }
         }
         if let export {
             try replay(toNotebook: export, session: session)
             return
         }
-        if !files.isEmpty {
+        if !scripts.isEmpty {
             if !(try replayFiles(in: session, echo: true)) { throw ExitCode(1) }
             return
         }
         if Terminal.inputIsTerminal {
-            Shell(session: session).run()
+            Shell(session: session, startup: startup).run()
         } else {
+            for (text, name) in startup { _ = ScriptRunner(keepGoing: true, echo: false).run(text, name: name, in: session) }
             // Each line runs as soon as it arrives, so a program feeding
             // reclab through a pipe sees each answer before sending more.
             let runner = ScriptRunner(keepGoing: true, echo: false)
@@ -90,7 +114,7 @@ struct Reclab: ParsableCommand {
     /// one unless `--keep-going`); returns whether every cell succeeded.
     private func replayFiles(in session: Session, echo: Bool) throws -> Bool {
         var ok = true
-        for file in files {
+        for file in scripts {
             let text: String
             do { text = try ScriptFile.read(file, at: nil, allowingPipes: true) } catch {
                 Terminal.writeError("reclab: \(error)\n")
@@ -106,7 +130,7 @@ struct Reclab: ParsableCommand {
     /// writes the notebook (also when a cell failed: the notebook shows
     /// where, and the exit status says so).
     private func replay(toNotebook path: String, session: Session) throws {
-        guard !files.isEmpty else {
+        guard !scripts.isEmpty else {
             Terminal.writeError("reclab: --export needs a script to replay (reclab FILE --export \(path))\n")
             throw ExitCode(1)
         }
@@ -126,6 +150,12 @@ struct Reclab: ParsableCommand {
         }
         if !ok { throw ExitCode(1) }
     }
+
+    /// The files that are data to open as tables.
+    private var dataFiles: [String] { files.filter(StartupFiles.isDataFile) }
+
+    /// The files that are scripts to replay.
+    private var scripts: [String] { files.filter { !StartupFiles.isDataFile($0) } }
 
     /// GroupLens, or the mirror in `$RECLAB_MOVIELENS_URL`, into the cache;
     /// the lab's sheets from their repository, or `$RECLAB_LAB_FILES_URL`.

@@ -4,6 +4,9 @@ import RecLabShell
 /// The interactive loop: prompt, read (with continuation lines), run, report.
 struct Shell {
     let session: Session
+    /// Scripts run after the greeting, before the first prompt: the
+    /// start-up file and `load` cells for the data files named.
+    var startup: [(text: String, name: String)] = []
 
     func run() {
         session.isInteractive = true
@@ -13,6 +16,7 @@ struct Shell {
         Terminal.write("reclab \(Reclab.configuration.version.split(separator: " ").last ?? "") — type 'help' for the verbs, Ctrl-D to leave.\n")
         let editor = LineEditor(session: session, historyPath: Paths.historyFile)
         session.ask = { question in editor.readLine(prompt: question) }
+        for (text, name) in startup { _ = ScriptRunner(keepGoing: true, echo: false).run(text, name: name, in: session) }
         while true {
             session.interrupt.reset()
             Interrupts.pending.reset()

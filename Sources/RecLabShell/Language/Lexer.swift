@@ -4,6 +4,18 @@
 /// (`../data/ratings.csv`), dotted names (`avg.mean`) and `nbrs=15` lex as
 /// expected. `#` outside quotes starts a comment.
 public enum Lexer {
+    /// `text` as a quoted string the lexer reads back as `text`: in
+    /// double quotes, with `\` and `"` escaped. For cells reclab writes
+    /// itself (`load "PATH"` for `reclab FILE.csv`).
+    public static func quoted(_ text: String) -> String {
+        var result = "\""
+        for character in text {
+            if character == "\\" || character == "\"" { result.append("\\") }
+            result.append(character)
+        }
+        return result + "\""
+    }
+
     /// The tokens of `line`, or an error pointing at an unterminated string.
     public static func tokens(_ line: String) throws(ShellError) -> [Token] {
         let chars = Array(line)
