@@ -225,7 +225,7 @@ import Testing
         h.refuses("save session \(nowhere)", blaming: nowhere, with: "\(nowhere): cannot write here (no such folder \(folder))")
         let file = try dir.write("plain.txt", "x")
         h.refuses("save ratings \(file)/x.csv", blaming: "\(file)/x.csv", with: "\(file)/x.csv: cannot write here (\(file) is not a folder)")
-        h.refuses("save ratings", with: "expected a file path; usage: save TABLE PATH | save session PATH | save model MODEL PATH")
+        h.refuses("save ratings", with: "expected a file path; usage: save TABLE PATH|- | save session PATH | save model MODEL PATH")
     }
 
     @Test func runMissingScript() throws {

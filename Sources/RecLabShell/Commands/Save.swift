@@ -5,9 +5,10 @@ extension Verbs {
     static let save = Verb(
         name: "save", group: .tables,
         summary: "write a table to a CSV file, the session's successful cells to a script, or a model to a file",
-        forms: ["save TABLE PATH", "save session PATH", "save model MODEL PATH"],
+        forms: ["save TABLE PATH", "save TABLE -", "save session PATH", "save model MODEL PATH"],
         example: """
             save popular popular.csv
+            save popular -                 # every row as CSV on standard output
             save session my-lab.reclab     # replay later with: reclab my-lab.reclab
             save model mf mf.model         # load it again with: load model mf.model
             save model knn knn.model       # any kind: mf, lowrank, als, bias, popular, userknn, itemknn
@@ -21,7 +22,7 @@ extension Verbs {
             """,
         gives: .text
     ) { call in
-        let usage = "save TABLE PATH | save session PATH | save model MODEL PATH"
+        let usage = "save TABLE PATH|- | save session PATH | save model MODEL PATH"
         // `save model X PATH`, unless a table called `model` is being saved.
         if call.arguments.peek?.isWord("model") == true,
            call.session.workspace.tables["model"] == nil || call.arguments.remaining.count > 2 {
@@ -39,6 +40,14 @@ extension Verbs {
             return .text("saved \(NumberFormatting.counted(cells.count, "cell")) to \(path.text)")
         }
         guard let table = call.session.workspace.table(first.text) else { throw call.session.unknownTable(first) }
+        if let dash = call.arguments.peek, dash.kind != .string, dash.text == "-" {
+            _ = call.arguments.next()
+            try call.arguments.expectEnd(usage: usage)
+            // To standard output, never by renaming over /dev/stdout.
+            var csv = String(decoding: CSVWriter.bytes(table), as: UTF8.self)
+            if csv.hasSuffix("\n") { csv.removeLast() }
+            return .text(csv)
+        }
         let path = try call.arguments.expectName("a file path", usage: usage)
         try call.arguments.expectEnd(usage: usage)
         do throws(RecLabError) {

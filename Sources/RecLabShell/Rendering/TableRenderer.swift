@@ -23,9 +23,13 @@ public struct TableRenderer: Sendable {
     public var missingMarker: String
     /// Whether Unix-second columns show as dates (``CellFormatter/dates``).
     public var dates: Bool
+    /// How ``render(_:)`` draws a table (`set mode`).
+    public var mode: TableMode
 
     /// Creates a renderer.
-    public init(maxRows: Int = 20, maxWidth: Int? = 100, precision: Int = 4, missingMarker: String = "", dates: Bool = false) {
+    public init(maxRows: Int = 20, maxWidth: Int? = 100, precision: Int = 4, missingMarker: String = "", dates: Bool = false,
+                mode: TableMode = .box) {
+        self.mode = mode
         self.maxRows = maxRows
         self.maxWidth = maxWidth
         self.precision = precision
@@ -38,12 +42,28 @@ public struct TableRenderer: Sendable {
         CellFormatter(precision: precision, missingMarker: missingMarker, dates: dates)
     }
 
-    /// `table` as a box table followed by any footer lines (`… N more rows`,
-    /// `… and K more columns: a, b`, `(no rows)`), lines separated by `\n`,
-    /// with no final newline. A table without columns is `(empty table)`.
+    /// `table` drawn in ``mode``: its shown rows, then any footer lines,
+    /// lines separated by `\n`, with no final newline. A table without
+    /// columns is `(empty table)`.
     ///
     /// - Complexity: O(shown rows × columns), independent of the table's size.
     public func render(_ table: Table) -> String {
+        if table.columns.isEmpty { return "(empty table)" }
+        switch mode {
+        case .box: return renderBox(table)
+        case .markdown: return renderMarkdown(table)
+        case .csv: return renderDelimited(table, delimiter: UInt8(ascii: ","))
+        case .tsv: return renderDelimited(table, delimiter: 9)
+        case .json: return renderJSON(table)
+        }
+    }
+
+    /// `table` as a box table followed by any footer lines (`… N more rows`,
+    /// `… and K more columns: a, b`, `(no rows)`), lines separated by `\n`,
+    /// with no final newline.
+    ///
+    /// - Complexity: O(shown rows × columns), independent of the table's size.
+    public func renderBox(_ table: Table) -> String {
         if table.columns.isEmpty { return "(empty table)" }
         let shown = ShownCells(table, maxRows: maxRows, formatter: cellFormatter)
         let natural = shown.columns.map(\.naturalWidth)

@@ -209,7 +209,7 @@ public final class Session {
         TableRenderer(
             maxRows: rows ?? settings.rows,
             maxWidth: settings.width ?? terminalWidth ?? 120,
-            precision: settings.precision, dates: settings.dates)
+            precision: settings.precision, dates: settings.dates, mode: settings.mode)
     }
 
     /// Shows a chart: `text` (its terminal drawing) is printed, and the

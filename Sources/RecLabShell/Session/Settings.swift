@@ -13,6 +13,8 @@ public struct Settings: Sendable {
     public var precision = 4
     /// Whether to print each cell's wall and CPU time and the peak memory (`set timer on`).
     public var timer = false
+    /// How tables print (`set mode`).
+    public var mode: TableMode = .box
     /// Whether columns of Unix seconds (`timestamp`) show as UTC dates and
     /// times (`set dates on`); their values stay seconds.
     public var dates = false

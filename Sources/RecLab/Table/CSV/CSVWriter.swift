@@ -53,6 +53,23 @@ public enum CSVWriter {
     }
 
     /// The decimal as text that reads back as exactly the same number.
+    /// The header and rows `rows` of `table` as CSV bytes (tab-separated
+    /// with `delimiter` 9), exactly as ``write(_:to:cancel:)`` writes
+    /// them: for `save TABLE -` and the shell's `set mode csv`.
+    ///
+    /// - Complexity: O(cells in `rows`).
+    public static func bytes(_ table: Table, rows: Range<Int>? = nil, delimiter: UInt8 = UInt8(ascii: ",")) -> [UInt8] {
+        var out: [UInt8] = []
+        for (c, column) in table.columns.enumerated() {
+            if c > 0 { out.append(delimiter) }
+            appendText(column.name, delimiter: delimiter, to: &out)
+        }
+        out.append(10)
+        let range = (rows ?? 0..<table.rowCount).clamped(to: 0..<table.rowCount)
+        if !range.isEmpty { out += CSVRowFormatter(table, delimiter: delimiter).format(range) }
+        return out
+    }
+
     static func exactText(_ value: Double, fractionDigits: Int?) -> String {
         if let digits = fractionDigits, value.isFinite {
             let fixed = value.formatted(fractionDigits: max(1, digits))
