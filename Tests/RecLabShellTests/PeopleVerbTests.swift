@@ -51,7 +51,7 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("reclab-\(UUID().uuidString).csv")
         try "a,b\n1,2\n".write(to: file, atomically: true, encoding: .utf8)
         let message = h.failure("rate me from \(file.path)")?.message ?? ""
-        #expect(message.contains("needs a movie column (item, movieId, movie_id) and a rating column (rating, ratings, value); its columns are a, b"))
+        #expect(message.contains("needs a movie column (item, movieId, movie_id, title, movie) and a rating column (rating, ratings, value); its columns are a, b"))
         #expect(h.session.people["me"] == nil)
     }
 }

@@ -81,6 +81,20 @@ import Glibc
         #expect(restarted.session.people["me"]?.ratings == [1: 4, 4: 5, 7: 2.5])
     }
 
+    @Test func aSheetMayNameMoviesByTitle() throws {
+        let path = try sheet("title,rating\nToy Story,5\nthe godfather,4.5\ngodfahter,3\nmatrix,4\n,3\n")
+        #expect(h.run("rate me from \(path)") == "me: 3 ratings imported, 0 blank, 2 refused (line 4: no movie titled "
+            + "'godfahter'; did you mean 'Godfather, The (1972)'?; line 6: no title)\n")
+        #expect(h.session.people["me"]?.ratings == [1: 5, 858: 4.5, 2571: 4])
+        // Both: the movieId wins, the title fills in an empty id.
+        let both = try sheet("movieId,movie,rating\n1,Heat,2\n,Heat (1995),4\n")
+        #expect(h.run("rate you from \(both)") == "you: 2 ratings imported, 0 blank\n")
+        #expect(h.session.people["you"]?.ratings == [1: 2, 6: 4])
+        // Titles need the table movies.
+        h.run("drop movies")
+        h.refuses("rate me from \(path)", blaming: path) { $0 == "\(path) names movies by title: load the table 'movies' first (load movielens small)" }
+    }
+
     @Test func anImportOfNothingCreatesNobody() throws {
         let path = try sheet("movieId,rating\n1,\n2,four\n")
         let message = h.failure("rate me from \(path)")?.message

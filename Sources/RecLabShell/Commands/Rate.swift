@@ -10,6 +10,12 @@ extension Verbs {
             rate jabril from ../shared/data/crashcourse/jabril-movie-ratings.csv
             rate me                            # one movie at a time, most-rated first (s skips, q stops)
             """,
+        notes: """
+            A spreadsheet has a rating column (rating, ratings or value) and a movie column:
+            movieIds (item, movieId or movie_id) or titles (title or movie, matched as typed
+            titles are, with the table 'movies'). Blank ratings are skipped; each bad cell is
+            refused by its line, and the rest imported.
+            """,
         gives: .text
     ) { call in
         let usage = "rate PERSON MOVIE RATING | rate PERSON from PATH | rate PERSON"

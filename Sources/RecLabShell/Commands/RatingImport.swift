@@ -1,8 +1,10 @@
 import Foundation
 
 /// `rate PERSON from PATH`: ratings from a spreadsheet with a movie column
-/// (`item`, `movieId` or `movie_id`) and a rating column (`rating`,
-/// `ratings` or `value`). Blank cells are skipped; values that are not
+/// (`item`, `movieId` or `movie_id`) or a title column (`title` or `movie`,
+/// matched as `rate` matches titles, with the table `movies`), and a
+/// rating column (`rating`, `ratings` or `value`). A row with both uses
+/// its movieId, and its title when the id cell is empty. Blank cells are skipped; values that are not
 /// ratings are reported by line and not imported, each cell on its own (one
 /// text cell makes its whole column text, and the other rows still count);
 /// a later row for the same movie overwrites an earlier one. The person's
@@ -10,6 +12,7 @@ import Foundation
 /// an import of nothing changes nothing.
 enum RatingImport {
     static let movieColumns = ["item", "movieId", "movie_id"]
+    static let titleColumns = ["title", "movie"]
     static let ratingColumns = ["rating", "ratings", "value"]
 
     /// Imports and returns the summary line.
@@ -21,11 +24,30 @@ enum RatingImport {
         } catch {
             throw ShellError(error.description, at: path)
         }
-        guard let movieName = movieColumns.first(where: { table.index(of: $0) != nil }),
-              let ratingName = ratingColumns.first(where: { table.index(of: $0) != nil }),
-              let movies = table.column(named: movieName), let values = table.column(named: ratingName) else {
-            throw ShellError("\(path.text) needs a movie column (\(movieColumns.joined(separator: ", "))) and a rating column "
-                + "(\(ratingColumns.joined(separator: ", "))); its columns are \(table.columnNames.joined(separator: ", "))", at: path)
+        let ids = movieColumns.lazy.compactMap { table.column(named: $0) }.first
+        let titles = titleColumns.lazy.compactMap { table.column(named: $0) }.first
+        guard ids != nil || titles != nil,
+              let values = ratingColumns.lazy.compactMap({ table.column(named: $0) }).first else {
+            throw ShellError("\(path.text) needs a movie column (\((movieColumns + titleColumns).joined(separator: ", "))) and a "
+                + "rating column (\(ratingColumns.joined(separator: ", "))); its columns are \(table.columnNames.joined(separator: ", "))",
+                at: path)
+        }
+        // Made when a row first needs a title read: a sheet with ids
+        // (the lab's, which has titles too) needs no table 'movies'.
+        var lookup: MovieLookup?
+        func titleLookup(_ titles: Column) throws -> MovieLookup {
+            if let lookup { return lookup }
+            guard let movies = session.workspace.tables["movies"] else {
+                throw ShellError("\(path.text) names movies by \(titles.name): load the table 'movies' first (load movielens small)",
+                                 at: path)
+            }
+            do throws(RecLabError) {
+                let made = try MovieLookup(movies: movies)
+                lookup = made
+                return made
+            } catch {
+                throw ShellError("the table 'movies' cannot name movies: \(error.message)", at: path)
+            }
         }
         var person = session.people[name.text] ?? Person(name: name.text)
         var imported = 0, blank = 0
@@ -33,8 +55,18 @@ enum RatingImport {
         for row in 0..<table.rowCount {
             guard !values.isMissing(row) else { blank += 1; continue }
             let line = row + 2  // the header is line 1
-            guard let movie = movieId(movies, row) else {
-                refused.append("line \(line): movie '\(movies.value(at: row))' is not a movieId")
+            let movie: Int64
+            if let ids, let id = movieId(ids, row) {
+                movie = id
+            } else if let titles, !titles.isMissing(row) {
+                let lookup = try titleLookup(titles)
+                do throws(RecLabError) { movie = try lookup.find("\(titles.value(at: row))").id } catch {
+                    refused.append("line \(line): \(error.message)")
+                    continue
+                }
+            } else {
+                let shown = ids.map { "movie '\($0.value(at: row))' is not a movieId" } ?? "no title"
+                refused.append("line \(line): \(shown)")
                 continue
             }
             guard let rating = number(values, row), Person.isValidRating(rating) else {
