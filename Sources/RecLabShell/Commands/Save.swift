@@ -43,7 +43,9 @@ extension Verbs {
         if let dash = call.arguments.peek, dash.kind != .string, dash.text == "-" {
             _ = call.arguments.next()
             try call.arguments.expectEnd(usage: usage)
-            // To standard output, never by renaming over /dev/stdout.
+            // To standard output, never by renaming over /dev/stdout; as
+            // data, never wrapped.
+            call.session.printsData = true
             var csv = String(decoding: CSVWriter.bytes(table), as: UTF8.self)
             if csv.hasSuffix("\n") { csv.removeLast() }
             return .text(csv)

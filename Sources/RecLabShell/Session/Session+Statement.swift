@@ -18,6 +18,7 @@ extension Session {
     /// Runs one statement; returns whether it should be recorded.
     func run(_ statement: Statement) throws -> Bool {
         let verbs = try check(statement)
+        printsData = false
         var input: Table?
         var outcome = Outcome.nothing
         var recorded = true
@@ -121,22 +122,22 @@ extension Session {
         case .model(var trained, let text):
             if let first = targets.first { trained.name = first.text }
             workspace.bind(trained)
-            output(text.hasSuffix("\n") ? text : text + "\n")
+            outputProse(text)
         case .usedNames(let text):
-            output(text.hasSuffix("\n") ? text : text + "\n")
+            outputProse(text)
         case .picture(let picture):
             show(pictureText: picture.text, svg: picture.svg, title: picture.title)
         case .report(let parts) where targets.isEmpty:
             for part in parts {
                 switch part {
-                case .text(let text): output(text.hasSuffix("\n") ? text : text + "\n")
+                case .text(let text): outputProse(text)
                 case .table(let t, let rows): show(t, renderer: renderer(rows: rows), caption: nil)
                 case .picture(let picture): show(pictureText: picture.text, svg: picture.svg, title: picture.title)
                 }
             }
             if let table = outcome.table { workspace.last = table }
         case .text(let text):
-            output(text.hasSuffix("\n") ? text : text + "\n")
+            outputProse(text)
         case .quit:
             wantsToQuit = true
         case .nothing:

@@ -67,6 +67,9 @@ public final class Session {
     public var progress: ((CommandProgress) -> Void)? {
         didSet { relay.setDraw(progress) }
     }
+    /// Whether the running cell prints data, which is never wrapped (set
+    /// by `save TABLE -`; cleared as each statement starts).
+    var printsData = false
     /// Where error lines of scripts go (by default, ``output``).
     public var errorOutput: ((String) -> Void)?
     /// Set by Ctrl-C; unlike ``cancellation`` it is not reset by each cell,
@@ -273,9 +276,26 @@ public final class Session {
         return warnings
     }
 
-    /// Writes an error line to ``errorOutput`` (or ``output``).
+    /// Writes an error line to ``errorOutput`` (or ``output``), wrapped
+    /// as prose at a terminal.
     public func reportError(_ text: String) {
-        (errorOutput ?? sink)(text.hasSuffix("\n") ? text : text + "\n")
+        (errorOutput ?? sink)(prose(text.hasSuffix("\n") ? text : text + "\n"))
+    }
+
+    /// Prints a verb's text: recorded as it is, shown wrapped at word
+    /// boundaries to the terminal (``ProseWrap``).
+    func outputProse(_ text: String) {
+        let line = text.hasSuffix("\n") ? text : text + "\n"
+        notebook.record(.text(line))
+        sink(prose(line))
+    }
+
+    /// `text` wrapped to the terminal: only at a terminal, only in `box`
+    /// mode (csv and json lines are data), and not when the cell prints
+    /// data (``printsData``: `save TABLE -`).
+    func prose(_ text: String) -> String {
+        guard let width = terminalWidth, settings.mode == .box, !printsData else { return text }
+        return ProseWrap.wrap(text, width: width)
     }
 
     /// The characters of `line` where the word `subject` stands (a number
