@@ -52,6 +52,10 @@ struct Reclab: ParsableCommand {
             session.output = bar.write
             session.errorOutput = bar.writeError
             session.progress = bar.show
+            session.pager = { text in
+                bar.write("")  // erases a bar left on the line
+                Pager.show(text)
+            }
         }
         Interrupts.install(for: session)
         session.peopleStore = PeopleStore(folder: Paths.people(workspace: workspace))

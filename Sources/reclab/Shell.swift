@@ -22,6 +22,7 @@ struct Shell {
             Interrupts.pending.reset()
             guard let line = readCell(editor) else { break }
             session.terminalWidth = Terminal.width
+            session.terminalHeight = Terminal.height
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             editor.remember(line)
             session.perform(line, caretIndent: ScriptRunner.prompt.count)

@@ -18,6 +18,13 @@ enum Terminal {
         return Int(size.ws_col)
     }
 
+    /// The terminal's height in lines, when output goes to one.
+    static var height: Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
+        return Int(size.ws_row)
+    }
+
     /// Writes to standard output, unbuffered (each cell's output is
     /// written whole, so the order with errors and prompts stays right).
     static func write(_ text: String) {

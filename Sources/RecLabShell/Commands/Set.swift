@@ -2,18 +2,19 @@ extension Verbs {
     /// `set OPTION VALUE`: display and session options.
     static let set = Verb(
         name: "set", group: .shell,
-        summary: "change an option: rows, width, mode, precision, dates, timer, seed",
-        forms: ["set rows N|all", "set width N|auto", "set mode box|csv|tsv|markdown|json", "set precision N", "set dates on|off", "set timer on|off", "set seed N", "set"],
+        summary: "change an option: rows, width, mode, pager, precision, dates, timer, seed",
+        forms: ["set rows N|all", "set width N|auto", "set mode box|csv|tsv|markdown|json", "set pager on|off", "set precision N", "set dates on|off", "set timer on|off", "set seed N", "set"],
         example: "set rows 50      # show up to 50 rows of a result\nset dates on     # timestamp columns as dates (UTC)\nset timer on     # after each cell: its time (wall, cpu) and peak memory",
         gives: [.nothing, .text]
     ) { call in
-        let usage = "set rows|width|mode|precision|dates|timer|seed VALUE"
+        let usage = "set rows|width|mode|pager|precision|dates|timer|seed VALUE"
         guard let option = call.arguments.next() else {
             let s = call.session.settings
             return .text("""
                 rows       \(s.rows == Settings.allRows ? "all" : String(s.rows))
                 width      \(s.width.map(String.init) ?? "auto")
                 mode       \(s.mode.rawValue)
+                pager      \(s.pager ? "on" : "off")
                 precision  \(s.precision)
                 dates      \(s.dates ? "on" : "off")
                 timer      \(s.timer ? "on" : "off")
@@ -42,6 +43,9 @@ extension Verbs {
                 throw ShellError(Suggestion.unknown("mode", name.text, among: all, plural: "modes"), at: name)
             }
             settings.mode = mode
+        case "pager":
+            form = "set pager on|off"
+            settings.pager = try onOff(&call.arguments)
         case "precision":
             form = "set precision N"
             settings.precision = try call.arguments.expectInteger("precision", in: 0...15, usage: form)
@@ -55,7 +59,7 @@ extension Verbs {
             form = "set seed N"
             settings.seed = UInt64(try call.arguments.expectInteger("seed", in: 0...WholeNumber.largestExact, usage: form))
         default:
-            let near = Suggestion.nearest(to: option.text, in: ["rows", "width", "mode", "precision", "dates", "timer", "seed"])
+            let near = Suggestion.nearest(to: option.text, in: ["rows", "width", "mode", "pager", "precision", "dates", "timer", "seed"])
             throw ShellError("unknown option '\(option.text)'" + (near.map { "; did you mean '\($0)'?" } ?? "; usage: \(usage)"), at: option)
         }
         try call.arguments.expectEnd(usage: form)

@@ -26,6 +26,12 @@ public final class Session {
     public var movieLensSource: MovieLensSource?
     /// The terminal width, when there is a terminal.
     public var terminalWidth: Int?
+    /// The terminal's height in lines, when there is a terminal.
+    public var terminalHeight: Int?
+    /// Shows a result taller than the terminal a screen at a time (`less
+    /// -FRX`, or `$PAGER`), as psql does; set by the executable at an
+    /// interactive terminal, used while `set pager` is on.
+    public var pager: ((String) -> Void)?
     /// Whether a person is typing (interactive prompts are allowed).
     public var isInteractive = false
     /// Asks the person at the terminal one question and returns the answer
@@ -199,7 +205,7 @@ public final class Session {
     /// the rows shown.
     func show(_ table: Table, renderer: TableRenderer, caption: String?) {
         notebook.record(.table(NotebookTable(table, renderer: renderer, caption: caption)))
-        sink((caption.map { $0 + "\n" } ?? "") + renderer.render(table) + "\n")
+        present((caption.map { $0 + "\n" } ?? "") + renderer.render(table) + "\n")
     }
 
     /// A table rendered with the session's settings.
@@ -287,7 +293,18 @@ public final class Session {
     func outputProse(_ text: String) {
         let line = text.hasSuffix("\n") ? text : text + "\n"
         notebook.record(.text(line))
-        sink(prose(line))
+        present(prose(line))
+    }
+
+    /// Shows a result: through ``pager`` when it is taller than the
+    /// terminal (and paging is on), else printed.
+    func present(_ text: String) {
+        if settings.pager, isInteractive, let pager, let height = terminalHeight,
+           text.reduce(0, { $0 + ($1 == "\n" ? 1 : 0) }) >= height {
+            pager(text)
+        } else {
+            sink(text)
+        }
     }
 
     /// `text` wrapped to the terminal: only at a terminal, only in `box`

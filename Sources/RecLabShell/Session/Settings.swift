@@ -13,6 +13,9 @@ public struct Settings: Sendable {
     public var precision = 4
     /// Whether to print each cell's wall and CPU time and the peak memory (`set timer on`).
     public var timer = false
+    /// Whether results taller than the terminal go through the pager
+    /// (`set pager`; only at an interactive terminal).
+    public var pager = true
     /// How tables print (`set mode`).
     public var mode: TableMode = .box
     /// Whether columns of Unix seconds (`timestamp`) show as UTC dates and
