@@ -56,6 +56,7 @@ import Testing
         let h = harness()
         let events = Mutex<[CommandProgress]>([])
         h.session.progress = { event in events.withLock { $0.append(event) } }
+        (h.session.relay.delay, h.session.relay.interval) = (0, 0)
         let printed = h.run("load movielens small")
         #expect(!printed.contains("|") && !printed.contains("MB/s"))
         let seen = events.withLock { $0 }

@@ -96,14 +96,15 @@ import Testing
     @Test func lossesFallAndTheReportIsFastAisTable() throws {
         let matrix = try Self.lowRank()
         let reports = Reports()
-        let model = try MatrixFactorization.train(matrix, parameters: Self.quick, observer: .init(
-            batch: { epoch, fraction in reports.fraction(epoch, fraction) }, epoch: { reports.add($0) }))
+        let model = try MatrixFactorization.train(matrix, parameters: Self.quick, cancel: Cancellation(progress: reports.progress),
+                                                  observer: .init(epoch: { reports.add($0) }))
         let history = model.history
         #expect(history.map(\.epoch) == [0, 1, 2, 3])
         #expect(reports.all == history)
         #expect(zip(history, history.dropFirst()).allSatisfy { $0.trainLoss > $1.trainLoss && $0.validLoss > $1.validLoss })
         #expect(history.allSatisfy { abs($0.rmse - $0.validLoss.squareRoot()) < 1e-12 && $0.seconds >= 0 })
         #expect(reports.lastFraction == 1)
+        #expect(reports.stagesSeen.filter { $0.hasPrefix("epoch") } == ["epoch 0 (1 of 4)", "epoch 1 (2 of 4)", "epoch 2 (3 of 4)", "epoch 3 (4 of 4)"])
         // Before training predictions sit near the middle of (0.5, 5.5):
         // the first epoch's valid loss is far above the last one's.
         #expect(history[3].validLoss < 0.5 * history[0].validLoss)
@@ -248,9 +249,17 @@ final class Reports: @unchecked Sendable {
     private let lock = NSLock()
     private var reports: [MatrixFactorization.EpochReport] = []
     private var last = 0.0
+    private var stages: [String] = []
 
     func add(_ report: MatrixFactorization.EpochReport) { lock.withLock { reports.append(report) } }
-    func fraction(_ epoch: Int, _ fraction: Double) { lock.withLock { last = fraction } }
+    func progress(_ report: ProgressReport) {
+        lock.withLock {
+            last = report.fraction
+            if stages.last != report.stage { stages.append(report.stage) }
+        }
+    }
+    /// The stages reported, in order, each once.
+    var stagesSeen: [String] { lock.withLock { stages } }
     var all: [MatrixFactorization.EpochReport] { lock.withLock { reports } }
     var lastFraction: Double { lock.withLock { last } }
 }

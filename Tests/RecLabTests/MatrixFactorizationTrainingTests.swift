@@ -10,9 +10,8 @@ import Testing
         let p = MatrixFactorizationTests.quick
         // Stopped mid-way through epoch 1, and stopped as soon as epoch 0
         // ended: both must be the model as of the end of epoch 0.
-        let midway = Cancellation()
-        let a = try MatrixFactorization.train(matrix, parameters: p, cancel: midway, observer: .init(
-            batch: { epoch, fraction in if epoch == 1, fraction >= 0.5 { midway.cancel() } }))
+        let midway = CancelledBy { $0.stage.hasPrefix("epoch 1 ") && $0.fraction >= 0.5 }
+        let a = try MatrixFactorization.train(matrix, parameters: p, cancel: midway.cancellation)
         let atEnd = Cancellation()
         let b = try MatrixFactorization.train(matrix, parameters: p, cancel: atEnd, observer: .init(
             epoch: { _ in atEnd.cancel() }))
@@ -23,10 +22,9 @@ import Testing
         #expect(!full.stoppedEarly && full.itemVectors != a.itemVectors)
 
         // Stopped during the first epoch: nothing to keep.
-        let early = Cancellation()
+        let early = CancelledBy { _ in true }
         #expect(throws: RecLabError.cancelled) {
-            try MatrixFactorization.train(matrix, parameters: p, cancel: early, observer: .init(
-                batch: { _, _ in early.cancel() }))
+            try MatrixFactorization.train(matrix, parameters: p, cancel: early.cancellation)
         }
         // A fit stopped in its first epoch leaves the model as it was.
         let again = Cancellation()
@@ -68,4 +66,18 @@ import Testing
         #expect(rmse < 0.865, "test RMSE \(rmse)")
         #expect(model.low == 0 && model.high == 5.5)
     }
+}
+
+/// A cancellation that cancels itself on the first progress report
+/// `when` accepts: Ctrl-C at a chosen point of a run.
+final class CancelledBy: @unchecked Sendable {
+    private(set) var cancellation = Cancellation()
+
+    init(when: @escaping @Sendable (ProgressReport) -> Bool) {
+        let box = Box()
+        cancellation = Cancellation(progress: { report in if when(report) { box.token?.cancel() } })
+        box.token = cancellation
+    }
+
+    private final class Box: @unchecked Sendable { var token: Cancellation? }
 }

@@ -3,12 +3,12 @@ import Synchronization
 import Testing
 @testable import RecLab
 
-/// What long operations report through ``Cancellation/report(_:fraction:)``.
+/// What long operations report through ``Cancellation/report(_:fraction:detail:)``.
 @Suite struct ProgressReportTests {
     /// Collects reports from any thread.
     final class Reports: Sendable {
         let list = Mutex<[(String, Double)]>([])
-        func add(_ stage: String, _ fraction: Double) { list.withLock { $0.append((stage, fraction)) } }
+        func add(_ report: ProgressReport) { list.withLock { $0.append((report.stage, report.fraction)) } }
         var all: [(String, Double)] { list.withLock { $0 } }
     }
 

@@ -26,12 +26,14 @@ extension Evaluation {
         }
         let users = (0 ..< matrix.userCount).filter { starts[$0] < starts[$0 + 1] }
         let (groupStarts, groupRows) = (starts, rowsOfUser)
+        let progress = ProgressCounter.make("scoring held-out ratings", total: heldOut.count, cancel: cancel)
         let parts = try Parallel.map(Parallel.ranges(count: users.count, minimumChunk: 1)) {
             (range) throws(RecLabError) -> [(row: Int, score: ModelScore)] in
             var out: [(row: Int, score: ModelScore)] = []
             for u in users[range] {
                 try cancel.check()
                 let rows = groupRows[groupStarts[u] ..< groupStarts[u + 1]]
+                defer { progress?.add(rows.count) }
                 if let scorer = model as? any UserItemScorer {
                     // Only the held-out movies: a user has a few, the catalogue thousands.
                     let items = rows.map { matrix.itemIndex(of: heldOut.items[$0]) }
@@ -75,9 +77,11 @@ extension Evaluation {
     private static func pairScores(_ model: any PairPredictor, on heldOut: HeldOutRatings,
                                    cancel: Cancellation) throws(RecLabError) -> [ModelScore] {
         let matrix = model.matrix
+        let progress = ProgressCounter.make("scoring held-out ratings", total: heldOut.count, cancel: cancel)
         let parts = try Parallel.map(Parallel.ranges(count: heldOut.count, minimumChunk: 16_384)) {
             (range) throws(RecLabError) -> [ModelScore] in
             try cancel.check()
+            defer { progress?.add(range.count) }
             return range.map { row in
                 let (user, item) = (heldOut.users[row], heldOut.items[row])
                 guard matrix.userIndex(of: user) != nil else { return ModelScore(score: nil, source: .unknownUser) }

@@ -6,16 +6,15 @@ extension ALSModel {
     ///
     /// The same seed gives the same model, whatever the number of cores.
     ///
-    /// `progress` is told, on the calling thread, each time one of the
-    /// `iters + burn + samples` sweeps ends (sweeps done, sweeps in all).
+    /// `cancel` is told as each of the `iters + burn + samples` sweeps ends
+    /// (stage `als`, detail `sweep 3 of 163`).
     ///
     /// - Throws: ``RecLabError`` for settings out of range, a matrix with no
     ///   ratings, or cancellation (polled between half-sweeps).
     /// - Complexity: O((iters + burn + samples) × (r k² + (users + items) k³))
     ///   for r ratings and k features, spread over the cores.
     public static func train(_ matrix: RatingMatrix, parameters: Parameters = Parameters(),
-                             cancel: Cancellation = .never,
-                             progress: (_ done: Int, _ of: Int) -> Void = { _, _ in }) throws(RecLabError) -> ALSModel {
+                             cancel: Cancellation = .never) throws(RecLabError) -> ALSModel {
         try parameters.validate()
         guard matrix.ratingCount > 0 else { throw RecLabError("there are no ratings to train on") }
         let bias = try BiasModel.train(matrix, parameters: BiasModel.Parameters(damping: parameters.damping), cancel: cancel)
@@ -26,18 +25,23 @@ extension ALSModel {
 
         let ridge = ALSSolve.ridge(regularization: parameters.regularization)
         let sweeps = parameters.iterations + (parameters.samples > 0 ? parameters.burnIn + parameters.samples : 0)
+        // One stage for the whole run (its clock counts from the start), the
+        // sweep as the detail: at 33.8M ratings the defaults take minutes.
+        func report(_ done: Int) {
+            cancel.report("als", fraction: Double(done) / Double(max(1, sweeps)), detail: "sweep \(done) of \(sweeps)")
+        }
         for iteration in 0 ..< parameters.iterations {
             try cancel.check()
             halfSweep(userSide, rows: &users, other: items, width: width, mean: mean, solve: ridge, seed: 0)
             try cancel.check()
             halfSweep(itemSide, rows: &items, other: users, width: width, mean: mean, solve: ridge, seed: 0)
-            progress(iteration + 1, sweeps)
+            report(iteration + 1)
         }
         var prior = ALSFoldInPrior(kind: .ridge(regularization: parameters.regularization, damping: parameters.damping))
         if parameters.samples > 0 {
             (users, items, prior) = try sample(matrix, users: users, items: items, width: width, mean: mean,
                                                parameters: parameters, cancel: cancel) { done in
-                progress(parameters.iterations + done, sweeps)
+                report(parameters.iterations + done)
             }
         }
         let rmse = trainingError(userSide, users: users, items: items, width: width, mean: mean).squareRoot()

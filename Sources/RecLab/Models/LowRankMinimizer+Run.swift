@@ -36,6 +36,12 @@ extension LowRankMinimizer {
             if MinimizerVector.maxNorm(g) <= options.gradientTolerance { return result(.gradientTolerance) }
             if iterations >= options.maxIterations { return result(.iterationLimit) }
             try cancel.check()
+            // Most runs converge well before the limit: the bar is how far
+            // to it, the detail what the cost has come down to.
+            if cancel.wantsProgress {
+                cancel.report("lowrank", fraction: Double(iterations) / Double(max(1, options.maxIterations)),
+                              detail: "iteration \(iterations + 1) of at most \(options.maxIterations), cost \(value.formatted(maxFractionDigits: 1))")
+            }
 
             let squaredNorm = MinimizerVector.dot(g, g)
             var slope = MinimizerVector.dot(g, direction)

@@ -20,12 +20,12 @@ extension MatrixFactorization {
     /// false` runs them on the calling thread, with the same result.
     func runEpoch(_ state: inout MFState, plan: MFFitPlan, epochInFit: Int, lifeEpoch: Int, firstStep: Int,
                   schedule: OneCycle, concurrently: Bool, cancel: Cancellation,
-                  observer: TrainingObserver) throws(RecLabError) -> [Double] {
+                  stage: String) throws(RecLabError) -> [Double] {
         let width = state.width, bs = plan.batchSize, seed = parameters.seed
         let train = state.train, strata = state.strata
         let epochStart = epochInFit * plan.stepsPerEpoch
         let chunk = Self.chunkSize(state, batchSize: bs)
-        let progress = MFProgress(epoch: lifeEpoch, steps: plan.stepsPerEpoch, observer: observer)
+        let progress = MFProgress(stage: stage, steps: plan.stepsPerEpoch, cancel: cancel)
         var losses = [Double](repeating: 0, count: plan.stepsPerEpoch)
         let (userCount, itemCount) = (matrix.userCount, matrix.itemCount)
         let stride = state.users.stride
@@ -79,7 +79,7 @@ extension MatrixFactorization {
                 for i in range { kernel.catchUpToEpochEnd(items, i, end: end) }
             }
         }
-        observer.batch(lifeEpoch, 1)
+        cancel.report(stage, fraction: 1)
         return losses
     }
 

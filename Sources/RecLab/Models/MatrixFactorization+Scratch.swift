@@ -47,14 +47,14 @@ final class MFScratch: @unchecked Sendable {
 final class MFProgress: @unchecked Sendable {
     /// Batches between a worker's reports.
     let every: Int
-    private let epoch: Int
+    private let stage: String
     private let steps: Int
-    private let observer: MatrixFactorization.TrainingObserver
+    private let cancel: Cancellation
     private let lock = NSLock()
     private var done = 0
 
-    init(epoch: Int, steps: Int, observer: MatrixFactorization.TrainingObserver) {
-        (self.epoch, self.steps, self.observer) = (epoch, steps, observer)
+    init(stage: String, steps: Int, cancel: Cancellation) {
+        (self.stage, self.steps, self.cancel) = (stage, steps, cancel)
         every = max(1, steps / 200)
     }
 
@@ -62,7 +62,7 @@ final class MFProgress: @unchecked Sendable {
         guard batches > 0 else { return }
         lock.withLock {
             done += batches
-            observer.batch(epoch, Double(done) / Double(max(1, steps)))
+            cancel.report(stage, fraction: Double(done) / Double(max(1, steps)))
         }
     }
 }

@@ -1,21 +1,16 @@
 import Foundation
 
 extension MatrixFactorization {
-    /// What a running `train` or `fit` tells its caller: a progress fraction
-    /// during each epoch (for a progress bar) and fast.ai's table row after
-    /// it. `batch` may come from any of the training threads, never two at
-    /// once; `epoch` from the thread that called `train` or `fit`.
+    /// What a running `train` or `fit` tells its caller after each epoch:
+    /// fast.ai's table row, from the thread that called `train` or `fit`.
+    /// (How far an epoch has got goes, like every operation's, to the
+    /// ``Cancellation``: `epoch 2 (3 of 5)` a few hundred times an epoch.)
     public struct TrainingObserver: Sendable {
-        /// `(epoch, fraction done)` a few hundred times per epoch; `epoch`
-        /// counts over the model's life from 0.
-        public var batch: @Sendable (_ epoch: Int, _ fraction: Double) -> Void
         /// The finished epoch's row.
         public var epoch: @Sendable (_ report: EpochReport) -> Void
 
-        /// An observer; both callbacks default to doing nothing.
-        public init(batch: @escaping @Sendable (_ epoch: Int, _ fraction: Double) -> Void = { _, _ in },
-                    epoch: @escaping @Sendable (_ report: EpochReport) -> Void = { _ in }) {
-            self.batch = batch
+        /// An observer; the callback defaults to doing nothing.
+        public init(epoch: @escaping @Sendable (_ report: EpochReport) -> Void = { _ in }) {
             self.epoch = epoch
         }
     }
@@ -128,7 +123,7 @@ extension MatrixFactorization {
             do throws(RecLabError) {
                 losses = try runEpoch(&working, plan: plan, epochInFit: e, lifeEpoch: lifeEpoch, firstStep: firstStep,
                                       schedule: schedule, concurrently: concurrently, cancel: cancel,
-                                      observer: observer)
+                                      stage: "epoch \(lifeEpoch) (\(e + 1) of \(epochs))")
             } catch {
                 guard error.isCancellation, e > 0 else { throw error }
                 model.stoppedEarly = true

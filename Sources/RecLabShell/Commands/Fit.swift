@@ -49,11 +49,7 @@ extension Verbs {
 
         let started = DispatchTime.now().uptimeNanoseconds
         let feedback = TrainingFeedback(session: call.session)
-        let next: any ContinuableModel
-        do {
-            defer { feedback.finishProgress() }
-            next = try model.continued(epochs: epochs, feedback: feedback)
-        }
+        let next = try model.continued(epochs: epochs, feedback: feedback)
         var updated = trained
         updated.name = name
         updated.model = next

@@ -13,10 +13,10 @@ enum MovieLensLoading {
                 let cache = source.cache.standardizedFileURL.path
                 if !folders.contains(where: { $0.standardizedFileURL.path == cache }) { folders.append(source.cache) }
                 if MovieLens.locate(release, in: folders) == nil {
-                    let bar = DownloadBar(session.progress)
-                    defer { bar.finish() }
-                    let download = try MovieLens.download(release, from: source, cancel: session.cancellation, progress: bar.show)
-                    bar.finish()
+                    let cancel = session.cancellation
+                    let download = try MovieLens.download(release, from: source, cancel: cancel) { report in
+                        DownloadProgress.report(report, to: cancel)
+                    }
                     session.output(report(download))
                 }
             }
@@ -37,48 +37,26 @@ enum MovieLensLoading {
     }
 }
 
-/// The bar of a download: the bytes so far, the rate and (from the bar)
-/// the time left; then the unzipping.
-///
-/// The engine reports from URLSession's queue while the cell's thread
-/// waits; the lock keeps the reports in order and none after ``finish()``.
-final class DownloadBar: @unchecked Sendable {
-    private let progress: ((CommandProgress) -> Void)?
-    private let lock = NSLock()
-    private var finished = false
-
-    init(_ progress: ((CommandProgress) -> Void)?) {
-        self.progress = progress
-    }
-
-    /// Redraws the bar for `report`.
-    func show(_ report: MovieLensDownloadProgress) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !finished, let progress else { return }
-        progress(.running(label: DownloadBar.label(report), fraction: DownloadBar.fraction(report), seconds: report.seconds))
-    }
-
-    /// Erases the bar (once).
-    func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !finished else { return }
-        finished = true
-        progress?(.finished)
-    }
-
-    /// `download ml-32m.zip 48.2 MB/227.9 MB 5.1 MB/s`, `unzip ml-32m.zip`.
-    static func label(_ report: MovieLensDownloadProgress) -> String {
+/// A download's reports as every operation's (``Cancellation/report(_:fraction:detail:)``):
+/// stage `download ml-32m.zip` with the bytes so far and the rate as its
+/// detail, then `unzip ml-32m.zip`. The session's one relay draws them.
+enum DownloadProgress {
+    /// Passes `report` on to `cancel`.
+    static func report(_ report: MovieLensDownloadProgress, to cancel: Cancellation) {
         switch report.stage {
         case .unzipping:
-            return "unzip \(report.file)"
+            cancel.report("unzip \(report.file)", fraction: fraction(report))
         case .downloading:
-            let done = NumberFormatting.byteSize(Int(report.bytes))
-            let total = report.total.map { "/" + NumberFormatting.byteSize(Int($0)) } ?? ""
-            let rate = report.seconds > 0 ? " " + NumberFormatting.byteSize(Int(Double(report.bytes) / report.seconds)) + "/s" : ""
-            return "download \(report.file) \(done)\(total)\(rate)"
+            cancel.report("download \(report.file)", fraction: fraction(report), detail: detail(report))
         }
+    }
+
+    /// `48.2 MB/227.9 MB 5.1 MB/s`.
+    static func detail(_ report: MovieLensDownloadProgress) -> String {
+        let done = NumberFormatting.byteSize(Int(report.bytes))
+        let total = report.total.map { "/" + NumberFormatting.byteSize(Int($0)) } ?? ""
+        let rate = report.seconds > 0 ? " " + NumberFormatting.byteSize(Int(Double(report.bytes) / report.seconds)) + "/s" : ""
+        return done + total + rate
     }
 
     /// How much is done; NaN when the server announced no length.

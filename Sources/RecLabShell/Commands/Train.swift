@@ -75,9 +75,7 @@ extension Verbs {
         }
         let model: any Recommender
         if let live = algorithm.live {
-            let feedback = TrainingFeedback(session: call.session)
-            defer { feedback.finishProgress() }
-            model = try live(matrix, values, feedback)
+            model = try live(matrix, values, TrainingFeedback(session: call.session))
         } else {
             model = try algorithm.train(matrix, values, call.session.cancellation)
         }

@@ -25,14 +25,6 @@ extension Algorithm {
         scoreMeaning: "scores are predicted ratings: the mean, the biases and the user·movie product",
         train: { matrix, values, cancel in
             try ALSModel.train(matrix, parameters: alsParameters(values), cancel: cancel)
-        },
-        live: { matrix, values, feedback in
-            // A bar over the sweeps: at 33.8M ratings the defaults take minutes.
-            let started = DispatchTime.now().uptimeNanoseconds
-            return try ALSModel.train(matrix, parameters: alsParameters(values), cancel: feedback.cancel) { done, sweeps in
-                feedback.progress("als sweep \(done) of \(sweeps)", fraction: Double(done) / Double(max(1, sweeps)),
-                                  seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
-            }
         })
 
     /// `train als`'s settings as the engine's parameters.

@@ -1,6 +1,5 @@
 import Foundation
 import RecLab
-import Synchronization
 
 /// A model `fit` can train further: `mf` epoch by epoch, `lowrank`
 /// iteration by iteration of its optimiser.
@@ -31,36 +30,16 @@ extension MatrixFactorization: ContinuableModel {
 }
 
 extension TrainingFeedback {
-    /// An observer of `epochs` epochs numbered from `firstEpoch`: the bar
-    /// during each, and fast.ai's row as each ends (the header with the
-    /// first row, so a run stopped before any epoch ended prints nothing).
+    /// An observer of `epochs` epochs numbered from `firstEpoch`: fast.ai's
+    /// row as each ends (the header with the first row, so a run stopped
+    /// before any epoch ended prints nothing). The bar during each comes
+    /// through the session's cancellation, as every bar does.
     func epochObserver(firstEpoch: Int, epochs: Int) -> MatrixFactorization.TrainingObserver {
-        let clock = EpochClock()
-        return MatrixFactorization.TrainingObserver(
-            batch: { epoch, fraction in
-                progress("epoch \(epoch) (\(epoch - firstEpoch + 1) of \(epochs))", fraction: fraction,
-                         seconds: clock.seconds)
-            },
-            epoch: { report in
-                finishProgress()
-                if report.epoch == firstEpoch { line(EpochTable.header) }
-                line(EpochTable.row(report))
-                clock.restart()
-            })
+        MatrixFactorization.TrainingObserver(epoch: { report in
+            if report.epoch == firstEpoch { line(EpochTable.header) }
+            line(EpochTable.row(report))
+        })
     }
-}
-
-/// When the current epoch began, for the bar's elapsed time.
-private final class EpochClock: Sendable {
-    private let start = Atomic<UInt64>(DispatchTime.now().uptimeNanoseconds)
-
-    /// Seconds since the epoch began.
-    var seconds: Double {
-        Double(DispatchTime.now().uptimeNanoseconds &- start.load(ordering: .relaxed)) / 1e9
-    }
-
-    /// The next epoch begins now.
-    func restart() { start.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed) }
 }
 
 extension LowRank: ContinuableModel {

@@ -12,17 +12,17 @@ extension Session {
               let source = movieLensSource else { return resolved }
         let cached = source.cache.appendingPathComponent(known.path)
         if FileManager.default.fileExists(atPath: cached.path) { return cached.path }
-        let bar = DownloadBar(progress)
-        defer { bar.finish() }
         let download: LabFileDownload
+        let cancel = cancellation
         do throws(RecLabError) {
-            download = try known.download(into: source.cache, mirror: source.labFilesURL, cancel: cancellation, progress: bar.show)
+            download = try known.download(into: source.cache, mirror: source.labFilesURL, cancel: cancel) { report in
+                DownloadProgress.report(report, to: cancel)
+            }
         } catch where error.isCancellation {
             throw error
         } catch {
             throw ShellError(error.message, at: path)
         }
-        bar.finish()
         output("downloaded \(known.path) (\(NumberFormatting.byteSize(Int(download.bytes)))) from "
             + "\(download.url.absoluteString), \(known.checksum.algorithm) checked; kept in \(download.file.deletingLastPathComponent().path)\n")
         return download.file.path

@@ -14,7 +14,8 @@ public final class Session {
     /// ``progress`` draws.
     public let cancellation: Cancellation
     /// Passes the engine's reports through ``cancellation`` on to ``progress``.
-    private let relay = ProgressRelay()
+    /// The one path from the engine's progress reports to ``progress``.
+    let relay = ProgressRelay()
     /// People and their ratings, kept in ``peopleStore``.
     public var people: [String: Person] = [:]
     /// Where people are kept on disk; `nil` keeps them in memory only.
@@ -56,7 +57,16 @@ public final class Session {
     /// ``notebook`` (as text), so lines a verb streams are kept too.
     public var output: (String) -> Void {
         get { { [unowned self] text in self.notebook.record(.text(text)); self.sink(text) } }
-        set { sink = newValue }
+        set { sink = Self.erasingBar(before: newValue, relay: relay) }
+    }
+
+    /// `write`, after the relay has erased any bar: nothing printed ever
+    /// shares a line with a bar.
+    private static func erasingBar(before write: @escaping (String) -> Void, relay: ProgressRelay) -> (String) -> Void {
+        { text in
+            relay.erase()
+            write(text)
+        }
     }
     /// Where ``output`` writes, unrecorded: the replay's echo of cells,
     /// error lines and timings, and tables (recorded as tables).
@@ -87,8 +97,9 @@ public final class Session {
     /// Creates a session writing to `output`.
     public init(dataFolders: [URL] = [], output: @escaping (String) -> Void) {
         self.dataFolders = dataFolders
-        self.sink = output
-        cancellation = Cancellation(progress: { [relay] stage, fraction in relay.report(stage, fraction: fraction) })
+        self.sink = { _ in }
+        cancellation = Cancellation(progress: { [relay] report in relay.report(report) })
+        self.output = output
     }
 
     /// The verbs, by name.
@@ -285,6 +296,7 @@ public final class Session {
     /// Writes an error line to ``errorOutput`` (or ``output``), wrapped
     /// as prose at a terminal.
     public func reportError(_ text: String) {
+        relay.erase()
         (errorOutput ?? sink)(prose(text.hasSuffix("\n") ? text : text + "\n"))
     }
 
@@ -301,6 +313,7 @@ public final class Session {
     func present(_ text: String) {
         if settings.pager, isInteractive, let pager, let height = terminalHeight,
            text.reduce(0, { $0 + ($1 == "\n" ? 1 : 0) }) >= height {
+            relay.erase()
             pager(text)
         } else {
             sink(text)
