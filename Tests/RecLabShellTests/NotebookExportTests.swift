@@ -112,10 +112,25 @@ import FoundationXML
     }
 
     @Test func proseReflowsLikeMarkdown() {
-        #expect(Notebook.proseHTML("Movies near `Mary Poppins`,\nby cosine & l1.") == "Movies near <code>Mary Poppins</code>,\nby cosine &amp; l1.")
-        #expect(Notebook.proseHTML("Steps:\n- load\n- train\n2. recommend") == "Steps:<br/>\n- load<br/>\n- train<br/>\n2. recommend")
-        #expect(Notebook.proseHTML("a `lone backtick") == "a `lone backtick")
-        #expect(Notebook.proseHTML("`a` and `b` then ` c") == "<code>a</code> and <code>b</code> then ` c")
+        #expect(Notebook.proseBlocksHTML("Movies near `Mary Poppins`,\nby cosine & l1.")
+                == "<p class=\"prose\">Movies near <code>Mary Poppins</code>,\nby cosine &amp; l1.</p>\n")
+        #expect(Notebook.inlineHTML("a `lone backtick") == "a `lone backtick")
+        #expect(Notebook.inlineHTML("`a` and `b` then ` c") == "<code>a</code> and <code>b</code> then ` c")
+    }
+
+    @Test func proseIsReadAsMarkdown() {
+        let text = "# Lab 4\nSteps, **in order**:\n- load *the* data\n- train\n  a model\n\n1. recommend\n2. read [LensKit](https://lkpy.readthedocs.io) and `_x_`\n\nsnake_case_name stays, 2*3*4 too"
+        #expect(Notebook.proseBlocksHTML(text) == """
+            <h2>Lab 4</h2>
+            <p class="prose">Steps, <strong>in order</strong>:</p>
+            <ul class="prose"><li>load <em>the</em> data</li><li>train a model</li></ul>
+            <ol class="prose"><li>recommend</li><li>read <a href="https://lkpy.readthedocs.io">LensKit</a> and <code>_x_</code></li></ol>
+            <p class="prose">snake_case_name stays, 2*3*4 too</p>
+
+            """)
+        // Only web, mail and relative links: no javascript: in a shared page.
+        #expect(Notebook.inlineHTML("[x](javascript:alert(1))") == "[x](javascript:alert(1))")
+        #expect(Notebook.inlineHTML("[notes](notes.md) <b>") == "<a href=\"notes.md\">notes</a> &lt;b&gt;")
     }
 
     @Test func markdownPictureIsAnSVGFileBesideTheNotebook() throws {

@@ -5,25 +5,31 @@ extension Verbs {
     static let export = Verb(
         name: "export", group: .shell,
         summary: "write the session so far as a notebook: Markdown (.md) or one HTML page (.html)",
-        forms: ["export PATH.md", "export PATH.html"],
+        forms: ["export PATH.md [title \"T\"]", "export PATH.html [title \"T\"]"],
         example: """
-            export lab.md       # charts go to lab_files/, linked from lab.md
-            export lab.html     # one page, charts inline: open it in any browser
+            export lab.md                      # charts go to lab_files/, linked from lab.md
+            export lab.html title "Lab 4"      # one page, charts inline: open it in any browser
             """,
         isRecorded: false,
         notes: """
             Each cell's command comes first, then what it showed: text as printed, tables as
             tables of the rows that were shown (numbers right-aligned), charts as pictures. A
-            script's comments are the notebook's text between cells. Failed cells stay, with their
-            error, as in Jupyter; the export cell itself is left out. From the command line,
-            'reclab SCRIPT --export OUT.md' replays a script straight to a notebook.
+            script's comments, and those typed at the prompt, are the notebook's text between
+            cells (Markdown: headings, lists, emphasis, links, `code`). The title is the one
+            given, else the first heading comment ('## Lab 4'), else the file's name. Failed cells
+            stay, with their error, as in Jupyter; the export cell itself is left out. From the
+            command line, 'reclab SCRIPT --export OUT.md' replays a script straight to a notebook.
             """,
         gives: .text
     ) { call in
-        let usage = "export PATH.md | export PATH.html"
+        let usage = "export PATH.md|PATH.html [title \"T\"]"
         let path = try call.arguments.expectName("a file path ending in .md or .html", usage: usage)
+        var title: String?
+        if call.arguments.take("title") {
+            title = try call.arguments.expectName("a title in quotes, like title \"Lab 4\"", usage: usage).text
+        }
         try call.arguments.expectEnd(usage: usage)
-        return .text(try NotebookExport.write(call.session.notebook, to: path.text, at: path))
+        return .text(try NotebookExport.write(call.session.notebook, to: path.text, at: path, title: title))
     }
 }
 
@@ -39,19 +45,20 @@ public enum NotebookExport {
     /// - Throws: ``ShellError`` at `token` for an unknown extension or a
     ///   path that cannot be written; nothing is written then.
     /// - Complexity: O(size of the recorded output).
-    public static func write(_ notebook: Notebook, to path: String, at token: Token?) throws(ShellError) -> String {
+    public static func write(_ notebook: Notebook, to path: String, at token: Token?, title: String? = nil) throws(ShellError) -> String {
         let format = try check(path, at: token)
         let expanded = UserPath.expand(path)
         let base = URL(fileURLWithPath: expanded).deletingPathExtension().lastPathComponent
+        let title = title ?? notebook.headingTitle ?? base
         let cells = notebook.finishedCells.count { $0.command != nil }
         var pictures = 0
         let text: String
         switch format {
         case .html:
-            text = notebook.html(title: base)
+            text = notebook.html(title: title)
             pictures = notebook.finishedCells.reduce(0) { $0 + $1.blocks.count { if case .picture = $0 { true } else { false } } }
         case .markdown:
-            let (markdown, attachments) = notebook.markdown(title: base, filesFolder: base + "_files")
+            let (markdown, attachments) = notebook.markdown(title: title, filesFolder: base + "_files")
             text = markdown
             pictures = attachments.count
             try writeAttachments(attachments, beside: expanded, at: token)

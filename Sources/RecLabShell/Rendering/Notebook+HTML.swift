@@ -37,9 +37,7 @@ extension Notebook {
             for block in entry.blocks {
                 switch block {
                 case .prose(let text):
-                    let paragraphs = text.components(separatedBy: "\n\n")
-                        .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-                    for paragraph in paragraphs { page += "<p class=\"prose\">\(Notebook.proseHTML(paragraph))</p>\n" }
+                    page += Notebook.proseBlocksHTML(text)
                 case .text(let text):
                     let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
                     if !body.isEmpty { page += "<pre class=\"output\">\(SVGDocument.escaped(body))</pre>\n" }
@@ -56,31 +54,6 @@ extension Notebook {
         }
         page += "</main>\n</body>\n</html>\n"
         return page
-    }
-
-    /// One paragraph of a script's comments as HTML. Lines are joined as
-    /// Markdown joins them, so the page reflows the text instead of keeping
-    /// the script's line breaks; a line starting a list item (`- `, `* `,
-    /// `1. `) starts a new line. `code` spans become `<code>`.
-    static func proseHTML(_ paragraph: String) -> String {
-        var html = ""
-        for (n, line) in paragraph.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = line.trimmingCharacters(in: .whitespaces)
-            if n > 0 { html += startsListItem(text) ? "<br/>\n" : "\n" }
-            // Odd pieces between backticks are code; an unpaired backtick stays as typed.
-            var pieces = text.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
-            if pieces.count % 2 == 0 { pieces[pieces.count - 2] += "`" + pieces.removeLast() }
-            for (k, piece) in pieces.enumerated() {
-                html += k % 2 == 1 ? "<code>\(SVGDocument.escaped(piece))</code>" : SVGDocument.escaped(piece)
-            }
-        }
-        return html
-    }
-
-    private static func startsListItem(_ line: String) -> Bool {
-        if line.hasPrefix("- ") || line.hasPrefix("* ") { return true }
-        let digits = line.prefix { $0.isASCII && $0.isNumber }
-        return !digits.isEmpty && line.dropFirst(digits.count).hasPrefix(". ")
     }
 
     /// An SVG document made fit to sit inside HTML: its XML declaration and
@@ -106,7 +79,7 @@ extension Notebook {
         .failed pre.command { border-left-color: #cf222e; }
         p.error { color: #cf222e; font-family: monospace; margin: 0.25rem 0.75rem; }
         p.prose { line-height: 1.5; }
-        p.prose code { background: #f0f3f6; padding: 0 0.2rem; border-radius: 3px; }
+        .prose code { background: #f0f3f6; padding: 0 0.2rem; border-radius: 3px; }
         table { border-collapse: collapse; margin: 0.25rem 0.75rem; font-family: monospace; font-size: 0.85rem; }
         th, td { border: 1px solid #d0d7de; padding: 0.2rem 0.5rem; text-align: left; }
         th { background: #f6f8fa; }

@@ -49,6 +49,21 @@ public struct Notebook: Sendable {
         }
     }
 
+    /// The text of the first comment that is a Markdown heading (`## Lab
+    /// 4` in a script: `# Lab 4` once its `#` is taken off), the title a
+    /// notebook gets when none is given.
+    public var headingTitle: String? {
+        for cell in cells where cell.command == nil {
+            for case .prose(let text) in cell.blocks {
+                for line in text.split(separator: "\n") where line.hasPrefix("#") {
+                    let title = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
+                    if !title.isEmpty { return title }
+                }
+            }
+        }
+        return nil
+    }
+
     /// Adds a line of a script's comment (without its `#`), or an empty
     /// line for a blank one, as prose between cells. Consecutive lines
     /// make one prose entry.

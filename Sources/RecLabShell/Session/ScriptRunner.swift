@@ -74,11 +74,10 @@ public struct ScriptRunner {
         for var cell in ScriptRunner.cells(text) {
             cell.line += firstLine - 1
             let command = ScriptRunner.join(cell.lines)
-            let trimmed = command.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") {
+            if ScriptRunner.isComment(command) {
                 if echo { session.echo(cell.lines.joined(separator: "\n") + "\n") }
-                // A script's comments are the notebook's text.
-                for line in cell.lines { session.notebook.prose(ScriptRunner.commentText(line)) }
+                // A script's comments are the notebook's text, and kept by `save session`.
+                for line in cell.lines { session.note(line) }
                 continue
             }
             if echo {
@@ -97,6 +96,12 @@ public struct ScriptRunner {
             if session.wantsToQuit { break }
         }
         return ok
+    }
+
+    /// Whether `line` is a comment (or blank): nothing to run.
+    public static func isComment(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty || trimmed.hasPrefix("#")
     }
 
     /// A comment line's text without its `#` and the space after it (empty

@@ -113,6 +113,10 @@ public final class Session {
     /// Returns whether the cell succeeded.
     @discardableResult
     public func perform(_ line: String, errorPrefix: String = "", caretIndent: Int? = nil) -> Bool {
+        if ScriptRunner.isComment(line) {
+            note(line)
+            return true
+        }
         let clock = settings.timer ? CellClock() : nil
         notebook.begin(line)
         let error = execute(line)
@@ -131,6 +135,17 @@ public final class Session {
             sink(clock.line() + "\n")
         }
         return error == nil
+    }
+
+    /// Keeps a comment line (or a blank line between comments) as part of
+    /// the session: `save session` writes it, and the notebook shows its
+    /// text as prose (``ScriptRunner/commentText(_:)``), as a script's.
+    public func note(_ line: String) {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        notebook.prose(ScriptRunner.commentText(trimmed))
+        // A blank line separates paragraphs; more than one says nothing more.
+        if trimmed.isEmpty, recordedCells.last?.isEmpty ?? true { return }
+        recordedCells.append(trimmed)
     }
 
     /// Runs one cell (one line, possibly several `;`-separated statements)
