@@ -44,3 +44,25 @@ import Testing
         h.refuses("export \(folder.path)/x.md title", blaming: nil) { $0.hasPrefix("expected a title in quotes") }
     }
 }
+
+/// Reports keep their tables as tables: the notebook (and so the HTML
+/// export) gets a table, and the report's table can be bound.
+@Suite struct ReportTablesTests {
+    @Test func explainAndModelsGiveRealTables() throws {
+        let h = SessionHarness()
+        h.run("load movielens small")
+        h.run("rate jabril 1 5")
+        h.run("rate jabril 260 4")
+        h.run("train userknn")
+        #expect(h.session.perform("explain jabril 318"))
+        let cell = try #require(h.session.notebook.finishedCells.last)
+        let tables = cell.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }
+        #expect(tables.count == 1 && tables[0].headers == ["user", "similarity", "rating", "centred", "sim × centred"])
+        #expect(!cell.blocks.contains { if case .text(let t) = $0 { t.contains("│") } else { false } })
+        #expect(h.run("n = explain jabril 318").hasPrefix("n: "))
+        #expect(h.session.workspace.tables["n"]?.columnNames.first == "user")
+        #expect(h.session.perform("models"))
+        let listing = try #require(h.session.notebook.finishedCells.last)
+        #expect(listing.blocks.contains { if case .table(let t) = $0 { t.headers.first == "name" } else { false } })
+    }
+}

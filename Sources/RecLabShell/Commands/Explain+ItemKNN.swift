@@ -10,9 +10,11 @@ struct ItemKNNExplanationText {
     var lookup: MovieLookup?
     var precision: Int
 
-    func render(in session: Session) throws -> String {
+    /// The explanation: its lines, the neighbours as a table, the arithmetic.
+    func report() throws -> [ReportPart] {
         let e = explanation
         func f(_ x: Double) -> String { x.formatted(fractionDigits: precision) }
+        var report = ReportBuilder()
         var text = "\(model == "itemknn" ? model : "\(model) (itemknn)") for \(audience): \(title)\n"
         text += "  μ_i = \(f(e.itemMean)), the movie's mean rating\n"
         text += "  it has \(NumberFormatting.counted(e.neighbourCount, "similar movie")); \(audience) rated "
@@ -29,20 +31,24 @@ struct ItemKNNExplanationText {
                 Column(name: "centred", decimals: n.map(\.centredRating)),
                 Column(name: "sim × centred", decimals: n.map { $0.similarity * $0.centredRating }),
             ]
-            let table = try Table(columns: columns)
-            text += session.render(table, rows: table.rowCount)
+            report.add(text)
+            report.add(try Table(columns: columns))
+            text = ""
         }
         guard let score = e.score else {
-            return text + "  not scored: " + (e.reason?.description ?? "no neighbours")
+            report.add(text + "  not scored: " + (e.reason?.description ?? "no neighbours"))
+            return report.finished()
         }
         if e.neighbours.count == 1, let only = e.neighbours.first {
-            return text + "  one neighbour: score = μ_i + centred = \(f(e.itemMean)) + \(f(only.centredRating)) = \(f(score))"
+            report.add(text + "  one neighbour: score = μ_i + centred = \(f(e.itemMean)) + \(f(only.centredRating)) = \(f(score))")
+            return report.finished()
         }
         let share = e.weightedSum / e.similaritySum
         text += "  Σ sim × centred = \(f(e.weightedSum)),  Σ |sim| = \(f(e.similaritySum))\n"
         text += "  score = μ_i + Σ sim × centred / Σ |sim| = \(f(e.itemMean)) + \(e.weightedSum < 0 ? "(\(f(e.weightedSum)))" : f(e.weightedSum)) / \(f(e.similaritySum))"
             + " = \(f(e.itemMean)) \(share < 0 ? "−" : "+") \(f(abs(share))) = \(f(score))"
-        return text
+        report.add(text)
+        return report.finished()
     }
 }
 

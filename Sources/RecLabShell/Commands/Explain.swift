@@ -22,7 +22,7 @@ extension Verbs {
             the person's rated movies nearest the movie in the model's space (cosine of
             movie vectors): not a term of the score, a hint at why it is high or low.
             """,
-        gives: .text
+        gives: [.table, .text]
     ) { call in
         let usage = "explain WHO MOVIE [with MODEL]"
         let (audience, movie, trained, scores, modelToken) = try ModelQuery.movieQuestion(&call, usage: usage)
@@ -38,7 +38,7 @@ extension Verbs {
                                               model: trained.name, ratingCount: knnScores.ratingCount,
                                               minSimilarity: knn.parameters.minSimilarity,
                                               precision: call.session.settings.precision)
-            return .text(try text.render(in: call.session))
+            return .report(try text.report())
         }
         let precision = call.session.settings.precision
         if let knn = trained.model as? ItemKNN {
@@ -50,7 +50,7 @@ extension Verbs {
             let lookup = call.session.workspace.tables["movies"].flatMap { try? MovieLookup(movies: $0) }
             let text = ItemKNNExplanationText(explanation: explanation, title: movie.title, audience: audience.label,
                                               model: trained.name, lookup: lookup, precision: precision)
-            return .text(try text.render(in: call.session))
+            return .report(try text.report())
         }
         if let bias = trained.model as? BiasModel {
             let explanation = try audience.ask(person: { bias.explain(ratings: $0, item: movie.id) },
@@ -85,9 +85,11 @@ struct UserKNNExplanationText {
     var minSimilarity: Double
     var precision: Int
 
-    func render(in session: Session) throws -> String {
+    /// The explanation: its lines, the neighbours as a table, the arithmetic.
+    func report() throws -> [ReportPart] {
         let e = explanation
         func f(_ x: Double) -> String { x.formatted(fractionDigits: precision) }
+        var report = ReportBuilder()
         var lines = ["\(model == "userknn" ? model : "\(model) (userknn)") for \(audience): \(title)"]
         lines.append("  μ = \(f(e.mean)), \(audience)'s mean rating (\(NumberFormatting.counted(ratingCount, "rating")))")
         let similar = minSimilarity == 0 ? "similarity > 0" : "similarity ≥ \(minSimilarity.formatted(maxFractionDigits: 6))"
@@ -106,16 +108,20 @@ struct UserKNNExplanationText {
                 Column(name: "centred", decimals: n.map(\.centredRating)),
                 Column(name: "sim × centred", decimals: n.map { $0.similarity * $0.centredRating }),
             ])
-            text += session.render(table, rows: table.rowCount)
+            report.add(text)
+            report.add(table)
+            text = ""
         }
         guard let score = e.score else {
-            return text + "  not scored: " + Self.shortfall(e)
+            report.add(text + "  not scored: " + Self.shortfall(e))
+            return report.finished()
         }
         let share = e.weightedSum / e.similaritySum
         text += "  Σ sim × centred = \(f(e.weightedSum)),  Σ |sim| = \(f(e.similaritySum))\n"
         text += "  score = μ + Σ sim × centred / Σ |sim| = \(f(e.mean)) + \(e.weightedSum < 0 ? "(\(f(e.weightedSum)))" : f(e.weightedSum)) / \(f(e.similaritySum))"
             + " = \(f(e.mean)) \(share < 0 ? "−" : "+") \(f(abs(share))) = \(f(score))"
-        return text
+        report.add(text)
+        return report.finished()
     }
 
     /// Why an item got no score: too few neighbours.

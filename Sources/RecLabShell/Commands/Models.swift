@@ -7,7 +7,7 @@ extension Verbs {
         summary: "list the trained models: algorithm, settings, data, training time",
         forms: ["models"],
         example: "models",
-        gives: .text
+        gives: [.table, .text]
     ) { call in
         try call.arguments.expectEnd(usage: "models")
         let ws = call.session.workspace
@@ -21,8 +21,7 @@ extension Verbs {
             Column(name: "ratings", counts: models.map { Int64($0.model.matrix.ratingCount) }),
             Column(name: "time", texts: models.map { NumberFormatting.duration($0.seconds, secondDigits: 1) }),
         ])
-        return .text(call.session.render(listing, rows: listing.rowCount)
-                     + "* the default model of recommend, predict and explain")
+        return .report([.table(listing, rows: listing.rowCount), .text("* the default model of recommend, predict and explain")])
     }
 
     /// ` + jabril, me` for the people trained as users.
