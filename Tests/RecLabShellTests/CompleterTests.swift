@@ -18,8 +18,25 @@ import Testing
     @Test func tablesAndColumns() {
         let c = completer.complete(word: "mov", before: "stats ratings by ")
         #expect(c.contains("movieId"))
-        #expect(c.contains("movies"))
+        #expect(completer.complete(word: "mov", before: "join ratings ").contains("movies"))
         #expect(completer.complete(word: "rat", before: "head ").contains("ratings"))
+    }
+
+    /// Each verb offers the keywords its own forms declare, so a keyword
+    /// of another verb never stands in the way.
+    @Test func keywordsAreEachVerbsOwn() {
+        harness.run("ratings")
+        // `rows` is pivot's, and head takes no column: only the table.
+        #expect(completer.complete(word: "r", before: "head ") == ["ratings"])
+        // After `by COL`, a column: it completes whole (`movielens` is
+        // load's, and `movies` is a table).
+        #expect(completer.complete(word: "mov", before: "stats ratings by ") == ["movieId"])
+        #expect(completer.complete(word: "o", before: "stats ratings by movieId ") == ["of"])
+        #expect(completer.complete(word: "r", before: "pivot ratings ").contains("rows"))
+        #expect(completer.complete(word: "de", before: "sort ratings by rating ") == ["desc"])
+        #expect(completer.complete(word: "mi", before: "filter movies year is ") == ["missing"])
+        #expect(completer.complete(word: "mo", before: "set ") == ["mode"])
+        #expect(Completer.keywords(of: Verbs.sample) == ["by", "seed"])
     }
 
     @Test func titlesInsideQuotesCompleteAcrossSpaces() {

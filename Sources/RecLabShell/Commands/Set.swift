@@ -59,7 +59,7 @@ extension Verbs {
             form = "set seed N"
             settings.seed = UInt64(try call.arguments.expectInteger("seed", in: 0...WholeNumber.largestExact, usage: form))
         default:
-            let near = Suggestion.nearest(to: option.text, in: ["rows", "width", "mode", "pager", "precision", "dates", "timer", "seed"])
+            let near = Suggestion.nearest(to: option.text, in: setOptions)
             throw ShellError("unknown option '\(option.text)'" + (near.map { "; did you mean '\($0)'?" } ?? "; usage: \(usage)"), at: option)
         }
         try call.arguments.expectEnd(usage: form)
@@ -74,4 +74,8 @@ extension Verbs {
         throw ShellError("expected 'on' or 'off'\(arguments.peek.map { ", found '\($0.text)'" } ?? "")",
                          at: arguments.peek ?? arguments.endToken)
     }
+
+    /// The options `set` changes, in the order `set` lists them: its
+    /// forms, its errors and Tab completion read them here.
+    static let setOptions = ["rows", "width", "mode", "pager", "precision", "dates", "timer", "seed"]
 }

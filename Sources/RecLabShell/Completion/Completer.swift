@@ -10,9 +10,38 @@ public struct Completer {
     /// Creates a completer for `session`.
     public init(session: Session) { self.session = session }
 
-    /// Words the verbs take, offered after the first word.
-    static let keywords = ["by", "of", "on", "left", "asc", "desc", "seed", "rows", "cols", "values", "agg",
-                           "contains", "matches", "in", "and", "or", "not", "is", "missing", "movielens"]
+    /// Whether, in `verb`'s forms, `keyword` is followed by a column
+    /// (`by COL`, `of COL`, `rows COL`): then only columns are offered.
+    static func columnFollows(_ keyword: String, in verb: Verb) -> Bool {
+        verb.forms.contains { form in
+            let words = form.split(whereSeparator: { " []|".contains($0) })
+            return zip(words, words.dropFirst()).contains { $0 == Substring(keyword) && $1.hasPrefix("COL") }
+        }
+    }
+
+    /// The words of filter expressions (`EXPR` in a verb's forms).
+    static let expressionWords = ["contains", "matches", "in", "and", "or", "not", "is", "missing"]
+
+    /// The keywords `verb` takes, read from its forms, where each is
+    /// declared: the lower-case words (`by`, `of`, `rows`, `asc`), not the
+    /// verb's own name nor the placeholders (`TABLE`, `COL`); with `EXPR`,
+    /// the expression words. So `head r` completes `ratings`, not `rows`,
+    /// which only `pivot` takes.
+    static func keywords(of verb: Verb) -> [String] {
+        var words: [String] = []
+        for form in verb.forms {
+            let pieces = form.split(whereSeparator: { " []|,.=\"".contains($0) })
+            for piece in pieces {
+                let word = String(piece)
+                if word == "EXPR" { words += expressionWords; continue }
+                guard word != verb.name, !verb.aliases.contains(word), word.first?.isLowercase == true,
+                      word.allSatisfy({ $0.isLetter || $0 == "_" }) else { continue }
+                words.append(word)
+            }
+        }
+        var seen = Set<String>()
+        return words.filter { seen.insert($0).inserted }
+    }
 
     /// Candidates for `word`, the partial word at the cursor, given the
     /// text of the line `before` it.
@@ -70,11 +99,19 @@ public struct Completer {
         if let models = modelWords(verb: verb, inCommand: Array(inCommand), prefix: prefix) { return models }
         if let chart = chartWords(verb: verb, inCommand: Array(inCommand), tokens: tokens, prefix: prefix) { return chart }
         if verb.isWord("set"), inCommand.count == 1 {
-            return matching(["rows", "width", "precision", "timer", "seed"], prefix)
+            return matching(Verbs.setOptions, prefix)
+        }
+        let declared = Session.verbs[verb.text.lowercased()]
+        if let declared, let last = inCommand.last, inCommand.count > 1, last.kind == .word,
+           Completer.columnFollows(last.text.lowercased(), in: declared) {
+            return matching(tablesMentioned(in: tokens).flatMap(\.columnNames), prefix)
         }
         var names = session.workspace.names
-        for table in tablesMentioned(in: tokens) { names += table.columnNames }
-        names += Completer.keywords
+        // Columns only for verbs whose forms take one (`head` takes none).
+        let takesColumns = declared.map { $0.forms.contains { $0.contains("COL") || $0.contains("EXPR") } } ?? true
+        if takesColumns { for table in tablesMentioned(in: tokens) { names += table.columnNames } }
+        // Keywords come after the verb's first word (TABLE, or a name).
+        if let declared, inCommand.count > 1 { names += Completer.keywords(of: declared) }
         var seen = Set<String>()
         return matching(names.filter { seen.insert($0).inserted }, prefix)
     }
