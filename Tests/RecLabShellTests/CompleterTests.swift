@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RecLabShell
 
@@ -37,6 +38,17 @@ import Testing
         #expect(completer.complete(word: "mi", before: "filter movies year is ") == ["missing"])
         #expect(completer.complete(word: "mo", before: "set ") == ["mode"])
         #expect(Completer.keywords(of: Verbs.sample) == ["by", "seed"])
+    }
+
+    @Test func loadCompletesFilesInTheDataFoldersToo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reclab-complete-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("lab-sheets"), withIntermediateDirectories: true)
+        try "movieId,rating\n1,4\n".write(to: folder.appendingPathComponent("lab-sheets/jabril.csv"), atomically: true, encoding: .utf8)
+        harness.session.dataFolders = [folder]
+        #expect(completer.complete(word: "lab-sh", before: "load ") == ["lab-sheets/"])
+        #expect(completer.complete(word: "lab-sheets/j", before: "load ") == ["lab-sheets/jabril.csv"])
+        #expect(completer.complete(word: "lab-sheets/j", before: "rate me from ") == ["lab-sheets/jabril.csv"])
+        #expect(harness.run("x = load lab-sheets/jabril.csv") == "x: 1 row × 2 columns\n")
     }
 
     @Test func titlesInsideQuotesCompleteAcrossSpaces() {

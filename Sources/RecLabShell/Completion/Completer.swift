@@ -82,8 +82,7 @@ public struct Completer {
         }
         if ["load", "run"].contains(verb.text.lowercased()) || (verb.isWord("save") && inCommand.count >= 2) {
             if verb.isWord("load"), inCommand.count == 1 {
-                let files = paths(startingWith: prefix)
-                return matching(["movielens", "model"], prefix) + files
+                return matching(["movielens", "model"], prefix) + dataPaths(startingWith: prefix)
             }
             if verb.isWord("load"), inCommand.count == 2, inCommand.last?.isWord("movielens") == true {
                 return matching(["small", "100k", "1m", "10m", "20m", "25m", "32m", "latest"], prefix)
@@ -146,7 +145,7 @@ public struct Completer {
         let last = inCommand.last
         if let words = movieSpaceWords(verb: name, inCommand: inCommand, prefix: prefix) { return words }
         if last?.isWord("with") == true { return matching(session.workspace.modelNames, prefix) }
-        if name == "rate", last?.isWord("from") == true { return paths(startingWith: prefix) }
+        if name == "rate", last?.isWord("from") == true { return dataPaths(startingWith: prefix) }
         if last?.isWord("genre") == true {
             let genres = session.workspace.tables["movies"].flatMap { try? MovieLookup(movies: $0) }?.allGenres ?? []
             return matching(genres, prefix)
@@ -209,9 +208,23 @@ public struct Completer {
         return Array(dictionary.filter { $0.lowercased().hasPrefix(lower) }.sorted().prefix(100))
     }
 
-    /// Files and folders starting with `prefix` (folders end in `/`).
-    private func paths(startingWith prefix: String) -> [String] {
-        let expanded = UserPath.expand(prefix)
+    /// Files and folders starting with `prefix` where `load` looks: here,
+    /// then (for a relative path) in each `--data` folder, as `load` and
+    /// `rate … from` find them.
+    private func dataPaths(startingWith prefix: String) -> [String] {
+        var found = paths(startingWith: prefix)
+        if !UserPath.expand(prefix).hasPrefix("/") {
+            for folder in session.dataFolders { found += paths(startingWith: prefix, in: folder.path) }
+        }
+        var seen = Set<String>()
+        return found.filter { seen.insert($0).inserted }
+    }
+
+    /// Files and folders starting with `prefix` (folders end in `/`), a
+    /// relative `prefix` taken from `base` (default: the current folder).
+    private func paths(startingWith prefix: String, in base: String? = nil) -> [String] {
+        var expanded = UserPath.expand(prefix)
+        if let base, !expanded.hasPrefix("/") { expanded = base + "/" + expanded }
         let folder = expanded.hasSuffix("/") ? expanded : (expanded as NSString).deletingLastPathComponent
         let stem = expanded.hasSuffix("/") ? "" : (expanded as NSString).lastPathComponent
         let shownFolder = prefix.hasSuffix("/") ? prefix : (prefix as NSString).deletingLastPathComponent
