@@ -22,7 +22,7 @@ extension Verbs {
             """,
         gives: [.table, .text]
     ) { call in
-        let usage = "bias MODEL [top|bottom] [N] [min N]"
+        let usage = call.usage
         let name = try call.arguments.expectName("a model with movie biases (mf, als or bias)", usage: usage)
         var lowest: Bool?
         var count: Int?

@@ -10,7 +10,7 @@ extension Verbs {
         example: "hybrid = blend jabril jgb\nratings hybrid \"Princess Bride\"     # 4.5 and 3.5 blend to 4.0",
         gives: .usesNames
     ) { call in
-        let usage = "NAME = blend PERSON PERSON [PERSON...]"
+        let usage = call.usage
         var inputs: [(person: Person, token: Token)] = []
         while !call.arguments.isAtEnd {
             let name = try personName(&call, usage: usage)

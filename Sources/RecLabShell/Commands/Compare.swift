@@ -16,7 +16,7 @@ extension Verbs {
         notes: "Columns as for evaluate (help evaluate); ranked by rmse_all, ties by the order given.",
         gives: .table
     ) { call in
-        let usage = "compare MODEL... on TABLE"
+        let usage = call.usage
         var tokens: [Token] = []
         while let word = call.arguments.peek, !word.isWord("on") {
             let token = try call.arguments.expectName("a model name", usage: usage)

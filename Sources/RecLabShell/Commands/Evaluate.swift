@@ -24,7 +24,7 @@ extension Verbs {
             """,
         gives: .table
     ) { call in
-        let usage = "evaluate MODEL on TABLE"
+        let usage = call.usage
         let modelToken = try call.arguments.expectName("a model name", usage: usage)
         if let extra = call.arguments.peek, !extra.isWord("on"), call.input == nil {
             if call.session.workspace.table(extra.text) != nil {

@@ -24,7 +24,7 @@ extension Verbs {
             """,
         gives: [.table, .text]
     ) { call in
-        let usage = "explain WHO MOVIE [with MODEL]"
+        let usage = call.usage
         let (audience, movie, trained, scores, modelToken) = try ModelQuery.movieQuestion(&call, usage: usage)
         if scores.isRated(movie.id) || trained.model.matrix.itemIndex(of: movie.id) == nil {
             return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))

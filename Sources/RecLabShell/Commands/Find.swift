@@ -20,7 +20,7 @@ extension Verbs {
             """,
         gives: [.table, .text]
     ) { call in
-        let usage = "find TEXT [N]"
+        let usage = call.usage
         var words = Array(call.arguments.takeRest())
         guard !words.isEmpty else {
             throw ShellError("expected words of a title; usage: \(usage)", at: call.arguments.endToken)

@@ -28,7 +28,7 @@ extension Verbs {
             """,
         gives: .model
     ) { call in
-        let usage = "[NAME =] fit MODEL N"
+        let usage = call.usage
         let modelToken = try call.arguments.expectName("a model name", usage: usage)
         let workspace = call.session.workspace
         guard let trained = workspace.models[modelToken.text] else {

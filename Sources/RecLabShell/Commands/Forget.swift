@@ -14,7 +14,7 @@ extension Verbs {
             """,
         gives: .text
     ) { call in
-        let usage = "forget PERSON"
+        let usage = call.usage
         let name = try personName(&call, usage: usage)
         try call.arguments.expectEnd(usage: usage)
         guard let person = call.session.people[name.text] else { throw unknownPerson(name, call.session) }

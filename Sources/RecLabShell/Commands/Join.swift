@@ -7,7 +7,7 @@ extension Verbs {
         example: "rated = join ratings movies          # adds title, genres, year to each rating\njoin ratings links on movieId left",
         gives: .table
     ) { call in
-        let usage = "join LEFT RIGHT [on COL] [left]"
+        let usage = call.usage
         let left = try call.table()
         let rightToken = try call.arguments.expectName("the table to join with", usage: usage)
         guard let right = call.session.workspace.table(rightToken.text) else {

@@ -7,7 +7,7 @@ extension Verbs {
         example: "pivot ratings rows userId cols movieId values rating agg max",
         gives: .table
     ) { call in
-        let usage = "pivot [TABLE] rows COL cols COL values COL [agg mean|max|min|sum|count|first]"
+        let usage = call.usage
         let table = try call.table(keywords: ["rows"])
         try call.arguments.expect("rows", usage: usage)
         let rows = try call.column(of: table)

@@ -9,7 +9,7 @@ extension Verbs {
         example: "predict jgb \"Princess Bride\"\npredict user 42 260 with knn30",
         gives: .text
     ) { call in
-        let usage = "predict WHO MOVIE [with MODEL]"
+        let usage = call.usage
         let (audience, movie, trained, scores, _) = try ModelQuery.movieQuestion(&call, usage: usage)
         let precision = call.session.settings.precision
         if let score = scores.score(ofItem: movie.id) {

@@ -18,7 +18,7 @@ extension Verbs {
             """,
         gives: .text
     ) { call in
-        let usage = "rate PERSON MOVIE RATING | rate PERSON from PATH | rate PERSON"
+        let usage = call.usage
         let name = try personName(&call, usage: usage)
         if call.arguments.isAtEnd {
             // The walk's ratings are on disk already; replaying it would ask again.
@@ -67,7 +67,7 @@ extension Verbs {
         example: "unrate me \"princess bride\"",
         gives: .text
     ) { call in
-        let usage = "unrate PERSON MOVIE"
+        let usage = call.usage
         let name = try personName(&call, usage: usage)
         guard var person = call.session.people[name.text] else { throw unknownPerson(name, call.session) }
         guard let movieToken = call.arguments.next() else {

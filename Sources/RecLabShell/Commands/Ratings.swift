@@ -7,7 +7,7 @@ extension Verbs {
         example: "ratings jabril\nratings jabril \"Princess Bride\"     # the lab's sanity check: 4.5",
         gives: [.table, .text]
     ) { call in
-        let usage = "ratings PERSON [MOVIE]"
+        let usage = call.usage
         if call.arguments.isAtEnd, call.session.workspace.tables["ratings"] != nil {
             // `ratings` alone is most likely someone wanting to see the table.
             throw ShellError("'ratings PERSON' shows a person's ratings; to show the table 'ratings', write 'head ratings'", at: call.arguments.verb)

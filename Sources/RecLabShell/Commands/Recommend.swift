@@ -13,7 +13,7 @@ extension Verbs {
             """,
         gives: [.table, .text]
     ) { call in
-        let usage = "recommend WHO [N] [with MODEL] [exclude \"TERM\"...] [genre \"G\"]"
+        let usage = call.usage
         let (audience, whoToken) = try ModelQuery.audience(&call, usage: usage)
         let count = try call.arguments.takeInteger("the number of movies", in: 1...1_000_000) ?? 10
         var modelToken: Token?

@@ -9,7 +9,7 @@ extension Verbs {
         example: "run sessions/crashcourse.reclab",
         gives: .nothing
     ) { call in
-        let usage = "run PATH"
+        let usage = call.usage
         let path = try call.arguments.expectName("a script path", usage: usage)
         try call.arguments.expectEnd(usage: usage)
         let text = try ScriptFile.read(path.text, at: path)

@@ -23,7 +23,7 @@ extension Verbs {
             """,
         gives: .table
     ) { call in
-        let usage = "sample [TABLE] N|P% [by COL[, COL]...] [seed S]"
+        let usage = call.usage
         let table = try call.table(keywords: ["by", "seed"])
         let size = try sampleSize(&call.arguments, usage: usage)
         var strata: [String] = []
@@ -46,7 +46,7 @@ extension Verbs {
         example: "train, test = split ratings 80% seed 42",
         gives: .tables
     ) { call in
-        let usage = "A, B = split [TABLE] P% [seed S]"
+        let usage = call.usage
         let table = try call.table(keywords: ["seed"])
         guard let t = call.arguments.peek, case .percent(let p) = t.kind else {
             let found = call.arguments.peek.map { ", found '\($0.text)'" } ?? ""

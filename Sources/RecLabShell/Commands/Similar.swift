@@ -24,7 +24,7 @@ extension Verbs {
             """,
         gives: [.table, .text]
     ) { call in
-        let usage = "similar MOVIE [N] [with MODEL] [metric cosine|l1] [min N]"
+        let usage = call.usage
         guard let movieToken = call.arguments.next() else {
             throw ShellError("expected a movie (a movieId or a title in quotes); usage: \(usage)", at: call.arguments.endToken)
         }

@@ -7,7 +7,7 @@ extension Verbs {
         example: "sort movies by year desc, title\nstats ratings by movieId | sort by count desc",
         gives: .table
     ) { call in
-        let usage = "sort [TABLE] by COL [asc|desc] [, COL [asc|desc]]..."
+        let usage = call.usage
         let table = try call.table(keywords: ["by"])
         try call.arguments.expect("by", usage: usage)
         var keys: [SortKey] = []
@@ -29,7 +29,7 @@ extension Verbs {
         example: "avg = stats ratings by movieId\ntop avg 10 by mean",
         gives: .table
     ) { call in
-        let usage = "top [TABLE] N by COL"
+        let usage = call.usage
         let table = try call.table(keywords: ["by"])
         let n = try call.arguments.expectInteger("the number of rows", usage: usage)
         try call.arguments.expect("by", usage: usage)

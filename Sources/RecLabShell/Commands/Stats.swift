@@ -10,7 +10,7 @@ extension Verbs {
             """,
         gives: .table
     ) { call in
-        let usage = "stats [TABLE] by COL [of COL]"
+        let usage = call.usage
         let table = try call.table(keywords: ["by"])
         try call.arguments.expect("by", usage: usage)
         let key = try call.column(of: table)

@@ -28,7 +28,7 @@ extension Verbs {
         example: "drop joined",
         gives: .nothing
     ) { call in
-        let usage = "drop NAME [NAME...]"
+        let usage = call.usage
         var names: [Token] = []
         while !call.arguments.isAtEnd { names.append(try call.arguments.expectName("a table name", usage: usage)) }
         guard !names.isEmpty else { throw ShellError("expected a table name; usage: \(usage)", at: call.arguments.endToken) }

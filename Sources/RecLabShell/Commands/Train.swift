@@ -27,7 +27,7 @@ extension Verbs {
             """,
         gives: .model
     ) { call in
-        let usage = "[NAME =] train ALGO [key=value...] [on TABLE]"
+        let usage = call.usage
         let algorithm = try ModelTraining.algorithm(&call.arguments, usage: usage)
         let values = try ModelTraining.settings(&call.arguments, for: algorithm, usage: usage)
         var tableName = "ratings"

@@ -31,8 +31,9 @@ public struct Verb: Sendable {
     /// Does the work.
     public var run: @Sendable (inout Invocation) throws -> Outcome
 
-    /// The first form, for usage hints in errors.
-    public var usage: String { forms.first ?? name }
+    /// The forms joined (`rate PERSON MOVIE RATING | rate PERSON`), for
+    /// usage hints in errors: declared once, in ``forms``.
+    public var usage: String { forms.isEmpty ? name : forms.joined(separator: " | ") }
 }
 
 /// What a verb is given: its words, the table piped into it, the session.
