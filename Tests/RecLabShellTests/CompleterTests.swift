@@ -40,6 +40,20 @@ import Testing
         #expect(Completer.keywords(of: Verbs.sample) == ["by", "seed"])
     }
 
+    /// What may come next is read from the verb's forms.
+    @Test func theFormsSayWhatComesNext() {
+        let sort = FormNode.parse("sort [TABLE] by COL [asc|desc] [, COL [asc|desc]]...").afterVerb("sort")
+        #expect(sort.next(after: []) == [.placeholder("TABLE"), .keyword("by")])
+        #expect(sort.next(after: ["ratings", "by", "rating"]) == [.keyword("asc"), .keyword("desc"), .keyword(",")])
+        #expect(sort.next(after: ["ratings", "to"]).isEmpty)
+        let sample = FormNode.parse("sample [TABLE] N|P% [by COL[, COL]...] [seed S]").afterVerb("sample")
+        #expect(sample.next(after: ["ratings", "10"]).contains(.keyword("seed")))
+        // In the shell: a RIGHT table is a table, never a column.
+        #expect(completer.complete(word: "mov", before: "join ratings ") == ["movies"])
+        #expect(completer.complete(word: "", before: "top ratings 5 ") == ["by"])
+        #expect(completer.complete(word: "s", before: "sample ratings 10 ") == ["seed"])
+    }
+
     @Test func loadCompletesFilesInTheDataFoldersToo() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reclab-complete-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("lab-sheets"), withIntermediateDirectories: true)

@@ -101,6 +101,9 @@ public struct Completer {
             return matching(Verbs.setOptions, prefix)
         }
         let declared = Session.verbs[verb.text.lowercased()]
+        if let declared, let offered = grammarWords(declared, typed: inCommand.dropFirst().map(\.text), tokens: tokens, prefix: prefix) {
+            return offered
+        }
         if let declared, let last = inCommand.last, inCommand.count > 1, last.kind == .word,
            Completer.columnFollows(last.text.lowercased(), in: declared) {
             return matching(tablesMentioned(in: tokens).flatMap(\.columnNames), prefix)
@@ -175,6 +178,44 @@ public struct Completer {
             return matching(models + (inCommand.count >= 2 ? ["on"] : []), prefix)
         default:
             return nil
+        }
+    }
+
+    /// What may come next by `verb`'s forms after the words `typed`: each
+    /// keyword as it is, each placeholder filled with what it names
+    /// (tables, columns of the tables named, people, models, algorithms,
+    /// paths, verbs); `nil` when the words follow none of the forms.
+    private func grammarWords(_ verb: Verb, typed: [String], tokens: [Token], prefix: String) -> [String]? {
+        let next = verb.forms.flatMap { FormNode.parse($0).afterVerb(verb.name).next(after: typed) }
+        guard !next.isEmpty else { return nil }
+        var words: [String] = []
+        for node in next {
+            switch node {
+            case .keyword(let word): words.append(word)
+            case .placeholder(let name): words += candidates(for: name, tokens: tokens, prefix: prefix)
+            default: break
+            }
+        }
+        var seen = Set<String>()
+        return matching(words.filter { seen.insert($0).inserted }, prefix)
+    }
+
+    /// What a placeholder of a form (`TABLE`, `COL`, `PERSON`, …) is
+    /// filled with.
+    private func candidates(for placeholder: String, tokens: [Token], prefix: String) -> [String] {
+        let ws = session.workspace
+        switch placeholder.split(separator: ".").first.map(String.init) ?? placeholder {
+        case "TABLE", "LEFT", "RIGHT": return ws.names
+        case "COL", "X", "Y": return tablesMentioned(in: tokens).flatMap(\.columnNames)
+        case "EXPR": return tablesMentioned(in: tokens).flatMap(\.columnNames) + Completer.expressionWords
+        case "PERSON": return session.people.keys.sorted()
+        case "WHO": return session.people.keys.sorted() + ["user"]
+        case "MODEL": return ws.modelNames
+        case "ALGO": return Algorithm.all.map(\.name)
+        case "NAME": return ws.names + ws.modelNames
+        case "VERB": return Verbs.all.map(\.name)
+        case "PATH": return dataPaths(startingWith: prefix)
+        default: return []
         }
     }
 
