@@ -85,7 +85,7 @@ import Testing
         harness.run("knn = train userknn")
         #expect(completer.complete(word: "j", before: "recommend ") == ["jabril", "jgb"])
         #expect(completer.complete(word: "u", before: "predict ") == ["user"])
-        #expect(completer.complete(word: "", before: "blend jabril ") == ["jabril", "jgb", "me"])
+        #expect(completer.complete(word: "", before: "blend jabril ") == ["jgb", "me"])  // not jabril again
         #expect(completer.complete(word: "k", before: "recommend me with ") == ["knn"])
         #expect(completer.complete(word: "ex", before: "recommend me 5 ") == ["exclude"])
         #expect(completer.complete(word: "Com", before: "recommend me genre ") == ["Comedy"])

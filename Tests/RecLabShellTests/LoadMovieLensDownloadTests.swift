@@ -95,6 +95,7 @@ import Testing
     @Test func ctrlCDuringTheDownloadCancelsTheCell() throws {
         server.serve("ml-latest-small.zip", .init(body: zip, bytesPerTick: 8 * 1024))  // ~1.2 s
         let h = harness()
+        (h.session.relay.delay, h.session.relay.interval) = (0, 0)
         h.session.progress = { [session = h.session] event in
             if case .running = event { session.cancellation.cancel() }
         }

@@ -207,13 +207,16 @@ import FoundationXML
         try "x".write(to: folder.appendingPathComponent("lab.md"), atomically: true, encoding: .utf8)
         let completer = Completer(session: SessionHarness().session)
         #expect(completer.complete(word: folder.path + "/la", before: "export ") == [folder.path + "/lab.md"])
-        #expect(completer.complete(word: "", before: "export lab.md ").isEmpty)
+        // After the path, only the title keyword its forms declare.
+        #expect(completer.complete(word: "", before: "export lab.md ") == ["title"])
     }
 
     @Test func linesStreamedWhileTrainingAreRecordedButNotTheBar() throws {
         let harness = SessionHarness()
         let bars = Mutex(0)
         harness.session.progress = { _ in bars.withLock { $0 += 1 } }
+        // Every report drawn: a short run would otherwise end before the bar's delay.
+        (harness.session.relay.delay, harness.session.relay.interval) = (0, 0)
         let text = "load movielens small\nfew = filter ratings userId <= 60\ntrain mf factors=8 epochs=2 on few\n"
         #expect(ScriptRunner().run(text, name: "t", in: harness.session))
         #expect(bars.withLock { $0 } > 0, "the bar was drawn")

@@ -1,8 +1,11 @@
 import Foundation
 
-/// Tab completion: verbs at the start of a command, then table names,
-/// column names, keywords, file paths after `load`/`run`, and movie titles
-/// inside double quotes.
+/// Tab completion: verbs at the start of a command, then what the verb's
+/// forms (``FormNode``) say may come next: its keywords, tables, columns of
+/// the tables named, people, models, paths (in the `--data` folders too);
+/// movie titles inside double quotes; and the few things a form cannot say
+/// (models fit for `similar`, genres, a chart's numeric columns, `train`'s
+/// settings).
 public struct Completer {
     /// The session whose tables and columns are offered.
     public let session: Session
@@ -80,26 +83,9 @@ public struct Completer {
             guard inCommand.count == 1 else { return [] }
             return matching(session.workspace.modelNames.filter { session.workspace.models[$0]?.model is any ContinuableModel }, prefix)
         }
-        if ["load", "run"].contains(verb.text.lowercased()) || (verb.isWord("save") && inCommand.count >= 2) {
-            if verb.isWord("load"), inCommand.count == 1 {
-                return matching(["movielens", "model"], prefix) + dataPaths(startingWith: prefix)
-            }
-            if verb.isWord("load"), inCommand.count == 2, inCommand.last?.isWord("movielens") == true {
-                return matching(["small", "100k", "1m", "10m", "20m", "25m", "32m", "latest"], prefix)
-            }
-            return paths(startingWith: prefix)
-        }
-        // One path: where the notebook goes.
-        if verb.isWord("export") { return inCommand.count == 1 ? paths(startingWith: prefix) : [] }
-        if verb.isWord("help") { return matching(Verbs.all.map(\.name), prefix) }
-        if verb.isWord("save"), inCommand.count == 1 {
-            return matching(session.workspace.names + ["session", "model"], prefix)
-        }
         if let models = modelWords(verb: verb, inCommand: Array(inCommand), prefix: prefix) { return models }
         if let chart = chartWords(verb: verb, inCommand: Array(inCommand), tokens: tokens, prefix: prefix) { return chart }
-        if verb.isWord("set"), inCommand.count == 1 {
-            return matching(Verbs.setOptions, prefix)
-        }
+        // Everything else by the verb's forms.
         let declared = Session.verbs[verb.text.lowercased()]
         if let declared, let offered = grammarWords(declared, typed: inCommand.dropFirst().map(\.text), tokens: tokens, prefix: prefix) {
             return offered
@@ -138,44 +124,24 @@ public struct Completer {
         return matching((names + own).filter { seen.insert($0).inserted }, prefix)
     }
 
-    /// Candidates for the people and model verbs: people after the verbs
-    /// that take one, model names after `with`, algorithms and settings
-    /// after `train`, models and `on TABLE` after `evaluate` and `compare`,
-    /// genres after `genre`; `nil` when none of these apply.
+    /// Candidates a form cannot say: the models that have what `similar`,
+    /// `bias` and `pca` need, genres after `genre`, and the settings of the
+    /// algorithm `train` names; `nil` when none of these apply (the forms
+    /// say the rest).
     private func modelWords(verb: Token, inCommand: [Token], prefix: String) -> [String]? {
         let name = verb.text.lowercased()
-        let people = session.people.keys.sorted()
         let last = inCommand.last
         if let words = movieSpaceWords(verb: name, inCommand: inCommand, prefix: prefix) { return words }
-        if last?.isWord("with") == true { return matching(session.workspace.modelNames, prefix) }
-        if name == "rate", last?.isWord("from") == true { return dataPaths(startingWith: prefix) }
         if last?.isWord("genre") == true {
             let genres = session.workspace.tables["movies"].flatMap { try? MovieLookup(movies: $0) }?.allGenres ?? []
             return matching(genres, prefix)
         }
         switch name {
-        case "recommend", "predict", "explain":
-            return inCommand.count == 1 ? matching(people + ["user"], prefix)
-                : matching(name == "recommend" ? ["with", "exclude", "genre"] : ["with"], prefix)
-        case "rate", "unrate", "ratings":
-            return inCommand.count == 1 ? matching(people, prefix) : (name == "rate" && inCommand.count == 2 ? matching(["from"], prefix) : nil)
-        case "blend":
-            return matching(people, prefix)
         case "train":
             if inCommand.count == 1 { return matching(Algorithm.all.map(\.name), prefix) }
             guard let algorithm = Algorithm.all.first(where: { inCommand[1].isWord($0.name) }) else { return nil }
             if last?.isWord("on") == true { return matching(session.workspace.names, prefix) }
             return matching(algorithm.settings.map { $0.key + "=" } + ["on"], prefix)
-        case "drop":
-            return matching(session.workspace.names + session.workspace.modelNames, prefix)
-        case "evaluate", "compare":
-            // MODEL (several for compare), then on TABLE.
-            if last?.isWord("on") == true { return matching(session.workspace.names, prefix) }
-            if inCommand.contains(where: { $0.isWord("on") }) { return [] }
-            if name == "evaluate", inCommand.count >= 2 { return matching(["on"], prefix) }
-            let given = Set(inCommand.dropFirst().map(\.text))
-            let models = session.workspace.modelNames.filter { !given.contains($0) }
-            return matching(models + (inCommand.count >= 2 ? ["on"] : []), prefix)
         default:
             return nil
         }
@@ -192,7 +158,10 @@ public struct Completer {
         for node in next {
             switch node {
             case .keyword(let word): words.append(word)
-            case .placeholder(let name): words += candidates(for: name, tokens: tokens, prefix: prefix)
+            case .placeholder(let name):
+                // Models and people already named are not offered again (`compare a b`, `blend x y`).
+                let named = ["MODEL", "PERSON"].contains(name) ? Set(typed) : []
+                words += candidates(for: name, tokens: tokens, prefix: prefix).filter { !named.contains($0) }
             default: break
             }
         }

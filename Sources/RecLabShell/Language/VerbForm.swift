@@ -110,8 +110,9 @@ indirect enum FormNode: Equatable, Sendable {
         case .optional(let inner):
             return expect(inner, at: index, typed, then: rest, collecting: collect) + rest(index)
         case .repeated(let inner):
+            // Another round first, so what repeats is offered before what follows.
             return expect(inner, at: index, typed, then: { next in
-                rest(next) + (next > index ? expect(node, at: next, typed, then: rest, collecting: collect) : [])
+                (next > index ? expect(node, at: next, typed, then: rest, collecting: collect) : []) + rest(next)
             }, collecting: collect)
         case .choice(let options):
             return options.flatMap { expect($0, at: index, typed, then: rest, collecting: collect) }
