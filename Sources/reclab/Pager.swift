@@ -36,9 +36,10 @@ enum Pager {
         let previous = signal(SIGPIPE, SIG_IGN)
         let bytes = Array(text.utf8)
         bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
             var offset = 0
             while offset < raw.count {
-                let written = Glibc.write(fds[1], raw.baseAddress! + offset, raw.count - offset)
+                let written = Glibc.write(fds[1], base + offset, raw.count - offset)
                 if written <= 0 { break }
                 offset += written
             }

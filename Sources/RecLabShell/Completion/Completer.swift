@@ -13,33 +13,21 @@ public struct Completer {
     /// Creates a completer for `session`.
     public init(session: Session) { self.session = session }
 
-    /// Whether, in `verb`'s forms, `keyword` is followed by a column
-    /// (`by COL`, `of COL`, `rows COL`): then only columns are offered.
-    static func columnFollows(_ keyword: String, in verb: Verb) -> Bool {
-        verb.forms.contains { form in
-            let words = form.split(whereSeparator: { " []|".contains($0) })
-            return zip(words, words.dropFirst()).contains { $0 == Substring(keyword) && $1.hasPrefix("COL") }
-        }
-    }
-
     /// The words of filter expressions (`EXPR` in a verb's forms).
     static let expressionWords = ["contains", "matches", "in", "and", "or", "not", "is", "missing"]
 
-    /// The keywords `verb` takes, read from its forms, where each is
-    /// declared: the lower-case words (`by`, `of`, `rows`, `asc`), not the
-    /// verb's own name nor the placeholders (`TABLE`, `COL`); with `EXPR`,
-    /// the expression words. So `head r` completes `ratings`, not `rows`,
-    /// which only `pivot` takes.
+    /// The keywords `verb` takes, read from its forms (``FormNode``): the
+    /// words after the verb's own (`by`, `of`, `rows`, `asc`), and with
+    /// `EXPR` the expression words. For lines the forms cannot follow
+    /// (``grammarWords``), so even then `head r` offers `ratings`, not
+    /// pivot's `rows`.
     static func keywords(of verb: Verb) -> [String] {
         var words: [String] = []
-        for form in verb.forms {
-            let pieces = form.split(whereSeparator: { " []|,.=\"".contains($0) })
-            for piece in pieces {
-                let word = String(piece)
-                if word == "EXPR" { words += expressionWords; continue }
-                guard word != verb.name, !verb.aliases.contains(word), word.first?.isLowercase == true,
-                      word.allSatisfy({ $0.isLetter || $0 == "_" }) else { continue }
-                words.append(word)
+        for leaf in verb.forms.flatMap({ FormNode.parse($0).afterVerb(verb.name).leaves }) {
+            switch leaf {
+            case .keyword(let word) where word.first?.isLetter == true: words.append(word)
+            case .placeholder("EXPR"): words += expressionWords
+            default: break
             }
         }
         var seen = Set<String>()
@@ -89,10 +77,6 @@ public struct Completer {
         let declared = Session.verbs[verb.text.lowercased()]
         if let declared, let offered = grammarWords(declared, typed: inCommand.dropFirst().map(\.text), tokens: tokens, prefix: prefix) {
             return offered
-        }
-        if let declared, let last = inCommand.last, inCommand.count > 1, last.kind == .word,
-           Completer.columnFollows(last.text.lowercased(), in: declared) {
-            return matching(tablesMentioned(in: tokens).flatMap(\.columnNames), prefix)
         }
         var names = session.workspace.names
         // Columns only for verbs whose forms take one (`head` takes none).

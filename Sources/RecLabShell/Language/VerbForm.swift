@@ -37,7 +37,7 @@ indirect enum FormNode: Equatable, Sendable {
             case " ": flush()
             case "…": flush(); out.append("...")
             case "[", "]", ",": flush(); out.append(String(c))
-            case "=" where word.isEmpty || !word.first!.isLowercase: flush(); out.append("=")
+            case "=" where word.first?.isLowercase != true: flush(); out.append("=")
             default: word.append(c)
             }
             i += 1
@@ -116,6 +116,15 @@ indirect enum FormNode: Equatable, Sendable {
             }, collecting: collect)
         case .choice(let options):
             return options.flatMap { expect($0, at: index, typed, then: rest, collecting: collect) }
+        }
+    }
+
+    /// Every keyword and placeholder of the form, in order.
+    var leaves: [FormNode] {
+        switch self {
+        case .keyword, .placeholder: return [self]
+        case .sequence(let items), .choice(let items): return items.flatMap(\.leaves)
+        case .optional(let inner), .repeated(let inner): return inner.leaves
         }
     }
 
