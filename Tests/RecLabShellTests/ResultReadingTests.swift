@@ -65,4 +65,10 @@ import Testing
         #expect(h.run("recommend jabril 2").hasSuffix("by popular for jabril; scores are numbers of ratings: "
                                                      + "everyone gets the same list, less what they rated\n"))
     }
+
+    @Test func lowrankSaysHowManyIterationsRanApartFromItsSettings() {
+        h.run("train lowrank features=3 iters=4")
+        let out = h.run("similar 1 2")
+        #expect(out.contains("by lowrank (features=3, reg=0.1; 4 iterations) in its movie space"), "\(out)")
+    }
 }

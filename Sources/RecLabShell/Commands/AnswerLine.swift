@@ -46,8 +46,15 @@ enum AnswerLine {
     /// and any other not at its default.
     static func described(_ trained: TrainedModel) -> String {
         let kind = trained.model.algorithm
+        let counts = Algorithm.of(trained.model)?.trainingCounts ?? [:]
         let shown = shownSettings(trained.model)
-        return shown.isEmpty ? kind : "\(kind) (\(shown.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")))"
+        let settings = shown.filter { counts[$0.key] == nil }.map { "\($0.key)=\($0.value)" }
+        let ran = trained.model.settings.compactMap { setting -> String? in
+            guard let noun = counts[setting.key], let count = Int(setting.value) else { return nil }
+            return NumberFormatting.counted(count, noun)
+        }
+        let parts = [settings.joined(separator: ", "), ran.joined(separator: ", ")].filter { !$0.isEmpty }
+        return parts.isEmpty ? kind : "\(kind) (\(parts.joined(separator: "; ")))"
     }
 
     /// The model's settings in its own order, without those at their

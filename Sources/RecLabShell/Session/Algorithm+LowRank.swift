@@ -15,6 +15,7 @@ extension Algorithm {
             Setting(key: "cg", kind: .onOff, defaultValue: 0, meaning: "conjugate gradient like the tutorial's fmin_cg, not L-BFGS"),
         ],
         headline: ["features", "reg"],
+        trainingCounts: ["iters": "iteration"],
         scoreMeaning: "scores are the filled-in matrix U·Mᵀ: predicted ratings, with no bound"
     ) { matrix, values, cancel in
         try LowRank.train(matrix, parameters: LowRank.Parameters(

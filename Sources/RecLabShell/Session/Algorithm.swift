@@ -42,6 +42,11 @@ struct Algorithm: Sendable {
     /// The settings the line under a model's answers always shows
     /// (``AnswerLine``); the others are shown when not at their default.
     var headline: [String] = []
+    /// Settings whose value on a trained model counts the training that
+    /// ran rather than what was asked (lowrank's `iters` stops early once
+    /// converged), with the noun that counts it. The answer line shows
+    /// them as `576 iterations`, so they don't read like a setting.
+    var trainingCounts: [String: String] = [:]
     /// How to read this kind's scores, for the line under its answers:
     /// `scores are predicted ratings and …`.
     var scoreMeaning: String = "higher scores rank first"
