@@ -57,4 +57,24 @@ import Testing
         h.run("set mode csv")
         #expect(h.run("recommend jabril 2").split(separator: "\n").last?.count ?? 0 > 60)
     }
+
+    /// The widths the issue was tried at: help, an error with its
+    /// suggestion and `explain` keep every prose line within the terminal
+    /// and lose no word.
+    @Test(arguments: [60, 120, 220])
+    func proseFitsTheTerminalAt(width: Int) {
+        let h = SessionHarness()
+        h.session.terminalWidth = width
+        h.run("load movielens small")
+        for line in ["help", "help train", "help recommend", "stats ratings by movieid", "explain", "head ratingz"] {
+            let out = h.perform(line)
+            let prose = out.split(separator: "\n").filter { !ProseWrap.isDrawing($0) }
+            let tooWide = prose.filter { $0.displayWidth > width && $0.contains(" ") }
+            #expect(tooWide.isEmpty, "\(line) at \(width): \(tooWide)")
+            h.session.terminalWidth = nil
+            let words = h.perform(line).split(whereSeparator: \.isWhitespace)
+            h.session.terminalWidth = width
+            #expect(out.split(whereSeparator: \.isWhitespace) == words, "\(line) at \(width) lost or split a word")
+        }
+    }
 }

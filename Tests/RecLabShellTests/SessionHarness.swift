@@ -25,6 +25,15 @@ final class SessionHarness {
         return box.text
     }
 
+    /// Runs a cell as the prompt does (``Session/perform(_:errorPrefix:caretIndent:)``):
+    /// its error, if any, reported by the session itself. Returns what it printed.
+    @discardableResult
+    func perform(_ line: String) -> String {
+        box.text = ""
+        session.perform(line)
+        return box.text
+    }
+
     /// Runs a cell that must fail, returning its error.
     func failure(_ line: String) -> CellError? {
         box.text = ""
