@@ -133,8 +133,10 @@ import Testing
         #expect(completer.complete(word: "", before: "similar 1 5 metric ") == ["cosine", "l1"])
         #expect(completer.complete(word: "m", before: "similar 1 5 ") == ["metric", "min"])
         #expect(completer.complete(word: "", before: "bias mf ") == ["top", "bottom", "min"])
-        #expect(completer.complete(word: "b", before: "bias mf 5 ") == ["bottom"])
-        #expect(completer.complete(word: "", before: "pca mf ").isEmpty)
+        // In the order the form gives: after the count, only `min`.
+        #expect(completer.complete(word: "", before: "bias mf bottom 5 ") == ["min"])
+        #expect(completer.complete(word: "", before: "pca mf ") == ["to"])
+        #expect(completer.complete(word: "", before: "hist ratings ") == ["userId", "movieId", "rating", "timestamp", "bins", "log", "to"])
         #expect(completer.complete(word: "", before: "similar 1 min ").isEmpty)
         // Titles still complete inside quotes.
         #expect(completer.complete(word: "Poppins", before: #"similar "Mary "#).contains("Poppins (1964)\""))

@@ -20,6 +20,7 @@ extension Verbs {
             count is the movie's number of ratings in the training data; 'min N' leaves
             out movies with fewer.
             """,
+        fills: ["MODEL": .models(where: MovieSpace.biases.accepts)],
         gives: [.table, .text]
     ) { call in
         let usage = call.usage

@@ -26,6 +26,7 @@ extension Verbs {
             A lowrank model goes on from its vectors with a fresh optimiser memory, stopping early
             when it converges; Ctrl-C leaves it as it was.
             """,
+        fills: ["MODEL": .models(where: { $0 is any ContinuableModel })],
         gives: .model
     ) { call in
         let usage = call.usage

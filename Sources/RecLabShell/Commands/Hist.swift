@@ -22,6 +22,7 @@ extension Verbs {
             note. Several columns (TABLE.COL names another table's column) are counted on
             the same bins and drawn over each other.
             """,
+        fills: ["COL": .numericColumns],
         gives: .picture
     ) { call in
         // `hist before.mean after.mean`: the first word names its own table.

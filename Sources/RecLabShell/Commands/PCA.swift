@@ -21,6 +21,7 @@ extension Verbs {
             picture. Movies far apart on pc1 differ most in what the model learned about
             them; look at the titles at each end to guess what the direction means.
             """,
+        fills: ["MODEL": .models(where: MovieSpace.vectors.accepts)],
         gives: .table
     ) { call in
         let usage = call.usage

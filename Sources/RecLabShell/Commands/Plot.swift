@@ -22,6 +22,7 @@ extension Verbs {
             and each keeps its first and last row and its lowest and highest Y, so the line
             looks as it would through every row, spikes included, and draws at once.
             """,
+        fills: ["X": .numericColumns, "Y": .numericColumns],
         gives: .picture
     ) { call in
         let table = try call.table(keywords: ["by", "to"], columnsFollow: true)

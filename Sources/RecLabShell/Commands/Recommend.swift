@@ -11,6 +11,7 @@ extension Verbs {
             recommend user 42 5 with knn30
             recommend me 20 exclude "Star Wars" "Lord of the Rings" genre Comedy
             """,
+        fills: ["\"G\"": .genres],
         gives: [.table, .text]
     ) { call in
         let usage = call.usage

@@ -20,6 +20,7 @@ extension Verbs {
             too), so fit goes on exactly as if the model had never been saved; bias, popular, userknn
             and itemknn keep only settings and ratings and train again, to the same numbers, on load.
             """,
+        fills: ["MODEL": .models(where: { $0 is any CheckpointableModel })],
         gives: .text
     ) { call in
         let usage = "save TABLE PATH|- | save session PATH | save model MODEL PATH"

@@ -19,6 +19,7 @@ extension Verbs {
             hides few dots; 30 in the SVG. At most 20,000 points, evenly spaced through the
             table, are drawn in the SVG.
             """,
+        fills: ["X": .numericColumns, "Y": .numericColumns],
         gives: .picture
     ) { call in
         let table = try call.table(keywords: ["label", "to"], columnsFollow: true)

@@ -25,6 +25,7 @@ extension Verbs {
             ends; 'fit MODEL N' trains it N epochs more. Ctrl-C stops it at the end of a batch and
             keeps the epochs that finished (none finished: nothing is trained).
             """,
+        fills: ["key=value": .algorithmSettings],
         gives: .model
     ) { call in
         let usage = call.usage

@@ -3,9 +3,9 @@ import Foundation
 /// Tab completion: verbs at the start of a command, then what the verb's
 /// forms (``FormNode``) say may come next: its keywords, tables, columns of
 /// the tables named, people, models, paths (in the `--data` folders too);
-/// movie titles inside double quotes; and the few things a form cannot say
-/// (models fit for `similar`, genres, a chart's numeric columns, `train`'s
-/// settings).
+/// movie titles inside double quotes. Where a placeholder's name says too
+/// little (models fit for `similar`, genres, a chart's numeric columns,
+/// `train`'s settings), the verb says what fills it (``Verb/fills``).
 public struct Completer {
     /// The session whose tables and columns are offered.
     public let session: Session
@@ -63,19 +63,9 @@ public struct Completer {
         guard let verb = inCommand.first else {
             return matching(Verbs.all.map(\.name), prefix)
         }
-        if verb.isWord("save"), inCommand.count == 2, inCommand[inCommand.startIndex + 1].isWord("model") {
-            return matching(session.workspace.modelNames.filter { session.workspace.models[$0]?.model is any CheckpointableModel }, prefix)
-        }
-        if verb.isWord("fit") {
-            // Then a number of epochs: nothing to offer.
-            guard inCommand.count == 1 else { return [] }
-            return matching(session.workspace.modelNames.filter { session.workspace.models[$0]?.model is any ContinuableModel }, prefix)
-        }
-        if let models = modelWords(verb: verb, inCommand: Array(inCommand), prefix: prefix) { return models }
-        if let chart = chartWords(verb: verb, inCommand: Array(inCommand), tokens: tokens, prefix: prefix) { return chart }
         // Everything else by the verb's forms.
         let declared = Session.verbs[verb.text.lowercased()]
-        if let declared, let offered = grammarWords(declared, typed: inCommand.dropFirst().map(\.text), tokens: tokens, prefix: prefix) {
+        if let declared, let offered = grammarWords(declared, typed: Completer.words(inCommand.dropFirst()), tokens: tokens, prefix: prefix) {
             return offered
         }
         var names = session.workspace.names
@@ -88,47 +78,20 @@ public struct Completer {
         return matching(names.filter { seen.insert($0).inserted }, prefix)
     }
 
-    /// Candidates for `hist`, `plot` and `scatter`: a file after `to`, a
-    /// period after `by`, any column after `label`, else the numeric
-    /// columns of the table (tables too until one is named) and the
-    /// verb's keywords; `nil` for other verbs.
-    private func chartWords(verb: Token, inCommand: [Token], tokens: [Token], prefix: String) -> [String]? {
-        let keywords: [String: [String]] = ["hist": ["bins", "log", "to"], "plot": ["by", "count", "to"], "scatter": ["label", "to"]]
-        guard let own = keywords[verb.text.lowercased()] else { return nil }
-        if inCommand.last?.isWord("to") == true { return paths(startingWith: prefix) }
-        if verb.isWord("plot"), inCommand.last?.isWord("by") == true { return matching(["day", "month", "year"], prefix) }
-        let tables = tablesMentioned(in: tokens)
-        if verb.isWord("scatter"), inCommand.last?.isWord("label") == true {
-            return matching(tables.flatMap(\.columnNames), prefix)
+    /// The words typed after the verb, as its forms count them: a
+    /// `key = value` setting is one word (`nbrs=20`), as the form's
+    /// `key=value` is one placeholder.
+    static func words(_ tokens: ArraySlice<Token>) -> [String] {
+        var words: [String] = []
+        var rest = tokens[...]
+        while let token = rest.popFirst() {
+            if token.isSymbol("="), let key = words.popLast(), let value = rest.popFirst() {
+                words.append(key + "=" + value.text)
+            } else {
+                words.append(token.text)
+            }
         }
-        let tableNamed = inCommand.contains { session.workspace.tables[$0.text] != nil }
-        var names = tableNamed ? [] : session.workspace.names
-        names += tables.flatMap { t in t.columns.filter { $0.type != .text }.map(\.name) }
-        var seen = Set<String>()
-        return matching((names + own).filter { seen.insert($0).inserted }, prefix)
-    }
-
-    /// Candidates a form cannot say: the models that have what `similar`,
-    /// `bias` and `pca` need, genres after `genre`, and the settings of the
-    /// algorithm `train` names; `nil` when none of these apply (the forms
-    /// say the rest).
-    private func modelWords(verb: Token, inCommand: [Token], prefix: String) -> [String]? {
-        let name = verb.text.lowercased()
-        let last = inCommand.last
-        if let words = movieSpaceWords(verb: name, inCommand: inCommand, prefix: prefix) { return words }
-        if last?.isWord("genre") == true {
-            let genres = session.workspace.tables["movies"].flatMap { try? MovieLookup(movies: $0) }?.allGenres ?? []
-            return matching(genres, prefix)
-        }
-        switch name {
-        case "train":
-            if inCommand.count == 1 { return matching(Algorithm.all.map(\.name), prefix) }
-            guard let algorithm = Algorithm.all.first(where: { inCommand[1].isWord($0.name) }) else { return nil }
-            if last?.isWord("on") == true { return matching(session.workspace.names, prefix) }
-            return matching(algorithm.settings.map { $0.key + "=" } + ["on"], prefix)
-        default:
-            return nil
-        }
+        return words
     }
 
     /// What may come next by `verb`'s forms after the words `typed`: each
@@ -136,7 +99,12 @@ public struct Completer {
     /// (tables, columns of the tables named, people, models, algorithms,
     /// paths, verbs); `nil` when the words follow none of the forms.
     private func grammarWords(_ verb: Verb, typed: [String], tokens: [Token], prefix: String) -> [String]? {
-        let next = verb.forms.flatMap { FormNode.parse($0).afterVerb(verb.name).next(after: typed) }
+        let forms = verb.forms.map { FormNode.parse($0).afterVerb(verb.name) }
+        let reserved = Set(forms.flatMap(\.leaves).compactMap { leaf -> String? in
+            guard case .keyword(let word) = leaf, word.first?.isLetter == true else { return nil }
+            return word.lowercased()
+        })
+        let next = forms.flatMap { $0.next(after: typed, reserved: reserved) }
         guard !next.isEmpty else { return nil }
         var words: [String] = []
         for node in next {
@@ -145,7 +113,7 @@ public struct Completer {
             case .placeholder(let name):
                 // Models and people already named are not offered again (`compare a b`, `blend x y`).
                 let named = ["MODEL", "PERSON"].contains(name) ? Set(typed) : []
-                words += candidates(for: name, tokens: tokens, prefix: prefix).filter { !named.contains($0) }
+                words += candidates(for: name, of: verb, typed: typed, tokens: tokens, prefix: prefix).filter { !named.contains($0) }
             default: break
             }
         }
@@ -154,10 +122,17 @@ public struct Completer {
     }
 
     /// What a placeholder of a form (`TABLE`, `COL`, `PERSON`, …) is
-    /// filled with.
-    private func candidates(for placeholder: String, tokens: [Token], prefix: String) -> [String] {
+    /// filled with: what the verb declares for it (``Verb/fills``), else
+    /// what its name says. A path with an extension (`PATH.svg`) is a file
+    /// to write, so it is looked for here only, not in the `--data` folders.
+    private func candidates(for placeholder: String, of verb: Verb, typed: [String], tokens: [Token], prefix: String) -> [String] {
         let ws = session.workspace
-        switch placeholder.split(separator: ".").first.map(String.init) ?? placeholder {
+        if let fill = verb.fills[placeholder] {
+            return filled(fill, typed: typed, tokens: tokens)
+        }
+        let parts = placeholder.split(separator: ".")
+        if parts.first == "PATH", parts.count > 1 { return paths(startingWith: prefix) }
+        switch parts.first.map(String.init) ?? placeholder {
         case "TABLE", "LEFT", "RIGHT": return ws.names
         case "COL", "X", "Y": return tablesMentioned(in: tokens).flatMap(\.columnNames)
         case "EXPR": return tablesMentioned(in: tokens).flatMap(\.columnNames) + Completer.expressionWords
@@ -169,6 +144,22 @@ public struct Completer {
         case "VERB": return Verbs.all.map(\.name)
         case "PATH": return dataPaths(startingWith: prefix)
         default: return []
+        }
+    }
+
+    /// What a verb's declared fill offers.
+    private func filled(_ fill: PlaceholderFill, typed: [String], tokens: [Token]) -> [String] {
+        let ws = session.workspace
+        switch fill {
+        case .models(let accepts):
+            return ws.modelNames.filter { ws.models[$0].map { accepts($0.model) } ?? false }
+        case .numericColumns:
+            return tablesMentioned(in: tokens).flatMap { t in t.columns.filter { $0.type != .text }.map(\.name) }
+        case .algorithmSettings:
+            let algorithm = typed.first.flatMap { name in Algorithm.all.first { $0.name == name.lowercased() } }
+            return algorithm?.settings.map { $0.key + "=" } ?? []
+        case .genres:
+            return ws.tables["movies"].flatMap { try? MovieLookup(movies: $0) }?.allGenres ?? []
         }
     }
 

@@ -73,13 +73,16 @@ indirect enum FormNode: Equatable, Sendable {
 
     /// The words that may come after `typed` (the words after the verb), by
     /// this form: keywords to type and placeholders to fill. Empty when the
-    /// typed words do not follow the form.
+    /// typed words do not follow the form. A word in `reserved` (the
+    /// verb's keywords) fills no placeholder, so `save model ` is not
+    /// read as saving a table called `model`, nor `similar 1 with ` as
+    /// the count `with`.
     ///
     /// - Complexity: exponential in the optional and repeated parts in the
     ///   worst case; a form has a handful, and a command a few words.
-    func next(after typed: [String]) -> [FormNode] {
+    func next(after typed: [String], reserved: Set<String> = []) -> [FormNode] {
         var found: [FormNode] = []
-        _ = expect(self, at: 0, typed, then: { _ in [] }, collecting: { found.append($0) })
+        _ = expect(self, at: 0, typed, reserved: reserved, then: { _ in [] }, collecting: { found.append($0) })
         var seen: [FormNode] = []
         for node in found where !seen.contains(node) { seen.append(node) }
         return seen
@@ -88,7 +91,7 @@ indirect enum FormNode: Equatable, Sendable {
     /// Walks `node` from word `index` of `typed`; `rest` continues after
     /// it. A keyword or placeholder met once every word is used is what may
     /// come next, and goes to `collect`.
-    private func expect(_ node: FormNode, at index: Int, _ typed: [String],
+    private func expect(_ node: FormNode, at index: Int, _ typed: [String], reserved: Set<String>,
                         then rest: (Int) -> [Int], collecting collect: (FormNode) -> Void) -> [Int] {
         switch node {
         case .keyword(let word):
@@ -101,21 +104,21 @@ indirect enum FormNode: Equatable, Sendable {
                 collect(node)
                 return (index + 1 ... typed.count).flatMap { rest($0) }
             }
-            return rest(index + 1)
+            return reserved.contains(typed[index].lowercased()) ? [] : rest(index + 1)
         case .sequence(let items):
             func from(_ k: Int, _ i: Int) -> [Int] {
-                k == items.count ? rest(i) : expect(items[k], at: i, typed, then: { from(k + 1, $0) }, collecting: collect)
+                k == items.count ? rest(i) : expect(items[k], at: i, typed, reserved: reserved, then: { from(k + 1, $0) }, collecting: collect)
             }
             return from(0, index)
         case .optional(let inner):
-            return expect(inner, at: index, typed, then: rest, collecting: collect) + rest(index)
+            return expect(inner, at: index, typed, reserved: reserved, then: rest, collecting: collect) + rest(index)
         case .repeated(let inner):
             // Another round first, so what repeats is offered before what follows.
-            return expect(inner, at: index, typed, then: { next in
-                (next > index ? expect(node, at: next, typed, then: rest, collecting: collect) : []) + rest(next)
+            return expect(inner, at: index, typed, reserved: reserved, then: { next in
+                (next > index ? expect(node, at: next, typed, reserved: reserved, then: rest, collecting: collect) : []) + rest(next)
             }, collecting: collect)
         case .choice(let options):
-            return options.flatMap { expect($0, at: index, typed, then: rest, collecting: collect) }
+            return options.flatMap { expect($0, at: index, typed, reserved: reserved, then: rest, collecting: collect) }
         }
     }
 

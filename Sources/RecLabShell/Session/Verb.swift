@@ -25,6 +25,10 @@ public struct Verb: Sendable {
     /// More help shown after the example (`help train` lists the
     /// algorithms and their settings).
     public var notes = ""
+    /// What Tab offers for placeholders of ``forms`` that their names alone
+    /// don't narrow enough (`MODEL` of `fit`: models that can go on
+    /// training), by placeholder (`"MODEL"`, `"COL"`, `"key=value"`).
+    public var fills: [String: PlaceholderFill] = [:]
     /// The kinds of result its calls give, so a statement that pipes or
     /// binds it wrongly is refused before anything runs.
     public var gives: ResultKinds
