@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "reclab", targets: ["reclab"]),
         .library(name: "RecLab", targets: ["RecLab"]),
         .library(name: "RecLabShell", targets: ["RecLabShell"]),
+        .library(name: "RecLabKernel", targets: ["RecLabKernel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +21,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // The Jupyter kernel's transport (Sources/RecLabKernel).
+        .systemLibrary(
+            name: "CZeroMQ",
+            pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
         .target(
             name: "RecLab",
             dependencies: [
@@ -28,10 +35,21 @@ let package = Package(
             ]
         ),
         .target(name: "RecLabShell", dependencies: ["RecLab"]),
+        // reclab as a Jupyter kernel: the messaging protocol over ZeroMQ,
+        // signed with HMAC-SHA256, running cells through a Session.
+        .target(
+            name: "RecLabKernel",
+            dependencies: [
+                "RecLabShell",
+                "CZeroMQ",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "reclab",
             dependencies: [
                 "RecLabShell",
+                "RecLabKernel",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -46,6 +64,13 @@ let package = Package(
             path: "Tests/RecLabTestSupport"
         ),
         .testTarget(name: "RecLabTests", dependencies: ["RecLab", "RecLabTestSupport"]),
+        // The kernel's framing, signing and messages, and real Jupyter
+        // clients (jupyter_client, nbclient) driving the binary (Jupyter/).
+        .testTarget(
+            name: "RecLabKernelTests",
+            dependencies: ["RecLabKernel", "RecLabShell", "RecLabTestSupport"],
+            exclude: ["Jupyter"]
+        ),
         .testTarget(
             name: "RecLabShellTests",
             dependencies: ["RecLabShell", "RecLabTestSupport"],

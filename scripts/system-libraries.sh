@@ -10,6 +10,7 @@
 RECLAB_REQUIRED=(
     "libedit-dev:editline/readline.h"   # the line editor (Sources/CEditLine)
     "zlib1g-dev:zlib.h"                 # unzipping downloaded releases (ZIPFoundation)
+    "libzmq3-dev:zmq.h"                 # the Jupyter kernel's transport (Sources/CZeroMQ)
 )
 
 # Whether HEADER is in a folder the compiler searches by default.

@@ -15,10 +15,22 @@ struct Reclab: ParsableCommand {
             echoing each cell and its output; data files (.csv, .tsv, .dat, u.data) are \
             loaded as tables first, and with no script the shell starts with them. \
             A shell runs $XDG_CONFIG_HOME/reclab/init.reclab (or ~/.reclabrc) first. \
-            Type 'help' in the shell for the verbs.
+            Type 'help' in the shell for the verbs. 'reclab kernel install --user' makes \
+            reclab a Jupyter kernel ('reclab kernel --help').
             """,
         version: "reclab 0.1.0"
     )
+
+    /// `reclab kernel …` is the Jupyter kernel's own command (``KernelCommand``);
+    /// anything else is a shell, a replay or `-c`.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "kernel" {
+            KernelCommand.main(Array(arguments.dropFirst()))
+        } else {
+            main(arguments)
+        }
+    }
 
     @Argument(help: "Scripts to replay, in order; data files (.csv, .tsv, .dat, u.data) to open as tables.")
     var files: [String] = []
@@ -42,8 +54,8 @@ struct Reclab: ParsableCommand {
     var export: String?
 
     mutating func run() throws {
-        let session = Session(dataFolders: dataFolders(), output: Terminal.write)
-        session.movieLensSource = movieLensSource()
+        let configuration = SessionConfiguration(data: data, workspace: workspace)
+        let session = Session(output: Terminal.write)
         session.errorOutput = Terminal.writeError
         session.terminalWidth = Terminal.outputIsTerminal ? Terminal.width : nil
         if Terminal.outputIsTerminal {
@@ -58,8 +70,7 @@ struct Reclab: ParsableCommand {
             }
         }
         Interrupts.install(for: session)
-        session.peopleStore = PeopleStore(folder: Paths.people(workspace: workspace))
-        for warning in session.loadPeople() { Terminal.writeError("warning: \(warning)\n") }
+        for warning in configuration.configure(session) { Terminal.writeError("warning: \(warning)\n") }
 
         // A shell starts when nothing else was asked for: then the start-up
         // file runs, then the data files open, before the first prompt.
@@ -160,33 +171,4 @@ struct Reclab: ParsableCommand {
 
     /// The files that are scripts to replay.
     private var scripts: [String] { files.filter { !StartupFiles.isDataFile($0) } }
-
-    /// GroupLens, or the mirror in `$RECLAB_MOVIELENS_URL`, into the cache;
-    /// the lab's sheets from their repository, or `$RECLAB_LAB_FILES_URL`.
-    private func movieLensSource() -> MovieLensSource {
-        var source = MovieLensSource(cache: Paths.cache)
-        if let url = mirror("RECLAB_MOVIELENS_URL") { source.baseURL = url }
-        source.labFilesURL = mirror("RECLAB_LAB_FILES_URL")
-        return source
-    }
-
-    /// The http(s) URL in the environment variable `name`, if set (a warning when it is not a URL).
-    private func mirror(_ name: String) -> URL? {
-        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
-        guard let url = MovieLensSource.baseURL(parsing: value) else {
-            Terminal.writeError("warning: ignoring $\(name) '\(value)': not an http:// or https:// URL\n")
-            return nil
-        }
-        return url
-    }
-
-    /// `--data`, then `$RECLAB_DATA`, then the cache folder.
-    private func dataFolders() -> [URL] {
-        var folders: [URL] = []
-        if let data { folders.append(URL(fileURLWithPath: UserPath.expand(data))) }
-        let env = ProcessInfo.processInfo.environment
-        if let d = env["RECLAB_DATA"], !d.isEmpty { folders.append(URL(fileURLWithPath: d)) }
-        folders.append(Paths.cache)
-        return folders
-    }
 }

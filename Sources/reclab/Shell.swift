@@ -14,7 +14,7 @@ struct Shell {
         setlocale(LC_CTYPE, "")
         if String(cString: setlocale(LC_CTYPE, nil)) == "C" { setlocale(LC_CTYPE, "C.UTF-8") }
         Terminal.write("reclab \(Reclab.configuration.version.split(separator: " ").last ?? "") — type 'help' for the verbs, Ctrl-D to leave.\n")
-        let editor = LineEditor(session: session, historyPath: Paths.historyFile)
+        let editor = LineEditor(session: session, historyPath: SessionConfiguration().historyFile)
         session.ask = { question in editor.readLine(prompt: question) }
         for (text, name) in startup { _ = ScriptRunner(keepGoing: true, echo: false).run(text, name: name, in: session) }
         while true {

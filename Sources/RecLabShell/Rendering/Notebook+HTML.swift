@@ -91,13 +91,19 @@ extension Notebook {
 }
 
 extension NotebookTable {
-    /// The table as an HTML table (numbers right-aligned), with its caption
-    /// and footer as lines around it.
-    var html: String {
+    /// The table as an HTML table (numbers right-aligned by the page's
+    /// stylesheet), with its caption and footer as lines around it.
+    public var html: String { html(numberStyle: " class=\"num\"") }
+
+    /// The table as ``html`` gives it, with numbers right-aligned by an
+    /// inline style: for a page whose stylesheet is not ours (Jupyter's).
+    public var htmlWithInlineStyles: String { html(numberStyle: " class=\"num\" style=\"text-align: right\"") }
+
+    private func html(numberStyle: String) -> String {
         var text = ""
         if let caption { text += "<p class=\"caption\">\(SVGDocument.escaped(caption))</p>\n" }
         if !headers.isEmpty {
-            let classes = rightAligned.map { $0 ? " class=\"num\"" : "" }
+            let classes = rightAligned.map { $0 ? numberStyle : "" }
             text += "<table>\n<thead><tr>"
             for (column, header) in headers.enumerated() { text += "<th\(classes[column])>\(SVGDocument.escaped(header))</th>" }
             text += "</tr></thead>\n<tbody>\n"

@@ -86,6 +86,16 @@ public final class Session {
     /// Whether the running cell prints data, which is never wrapped (set
     /// by `save TABLE -`; cleared as each statement starts).
     var printsData = false
+    /// Where a front end other than the terminal takes what cells show, as
+    /// structured events (``SessionEvent``): tables, pictures, errors and
+    /// text. `nil` (the terminal) prints them as text through ``output``.
+    /// Everything is recorded in ``notebook`` either way.
+    public var display: ((SessionEvent) -> Void)? {
+        didSet {
+            // Text goes to it too, so one observer sees everything in order.
+            if let display { sink = { display(.text($0)) } }
+        }
+    }
     /// Where error lines of scripts go (by default, ``output``).
     public var errorOutput: ((String) -> Void)?
     /// Set by Ctrl-C; unlike ``cancellation`` it is not reset by each cell,
@@ -123,7 +133,9 @@ public final class Session {
         // Jupyter keeps failed cells with their errors; so does the notebook.
         // An `export` cell is left out: it is not part of what it writes.
         notebook.end(error: error.map(\.message), keep: !isExport(line))
-        if let error, !error.isReported {
+        if let error, !error.isReported, let display {
+            display(.error(error))
+        } else if let error, !error.isReported {
             // The terminal echoed ^C on the command's line; start a fresh one.
             if isInteractive, interrupt.isCancelled { sink("\n") }
             if let caretIndent, !line.contains("\n"), let caret = error.caret(indent: caretIndent) {
@@ -230,8 +242,10 @@ public final class Session {
     /// Prints `table` (under `caption`) and records it in the notebook as
     /// the rows shown.
     func show(_ table: Table, renderer: TableRenderer, caption: String?) {
-        notebook.record(.table(NotebookTable(table, renderer: renderer, caption: caption)))
-        present((caption.map { $0 + "\n" } ?? "") + renderer.render(table) + "\n")
+        let shown = NotebookTable(table, renderer: renderer, caption: caption)
+        notebook.record(.table(shown))
+        let text = (caption.map { $0 + "\n" } ?? "") + renderer.render(table) + "\n"
+        if let display { display(.table(shown, text: text)) } else { present(text) }
     }
 
     /// A table rendered with the session's settings.
@@ -252,7 +266,8 @@ public final class Session {
     /// picture. (`bind` calls this for a `.picture` outcome.)
     func show(pictureText text: String, svg: String, title: String) {
         notebook.record(.picture(svg: svg, title: title))
-        sink(text.hasSuffix("\n") ? text : text + "\n")
+        let drawing = text.hasSuffix("\n") ? text : text + "\n"
+        if let display { display(.picture(svg: svg, title: title, text: drawing)) } else { sink(drawing) }
     }
 
     /// Writes a replay's echo of a cell or comment: shown, not recorded as
