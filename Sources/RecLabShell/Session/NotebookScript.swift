@@ -55,17 +55,16 @@ public enum NotebookScript {
             let (skipped, sourceLines) = trimmedBlankLines(text)
             switch type {
             case "code":
-                guard !sourceLines.isEmpty else { continue }
-                for (k, line) in sourceLines.enumerated() {
+                var code = sourceLines
+                guard let end = code.indices.last else { continue }
+                // A `\` at a cell's end has no next line to continue on: the
+                // next cell is a command of its own, so the `\` is dropped.
+                if code[end].hasSuffix("\\"), !ScriptRunner.isComment(code[end]) { code[end].removeLast() }
+                for (k, line) in code.enumerated() {
                     lines.append(line)
-                    places.append(sourceLines.count == 1 ? "cell \(number)" : "cell \(number) line \(skipped + k + 1)")
+                    places.append(code.count == 1 ? "cell \(number)" : "cell \(number) line \(skipped + k + 1)")
                 }
-                // A `\` at a cell's end continues nothing: the next cell is a command of its own.
-                if let last = sourceLines.last, last.hasSuffix("\\"), !ScriptRunner.isComment(last) {
-                    lines.append("")
-                    places.append("cell \(number)")
-                }
-                afterProse = ScriptRunner.isComment(sourceLines.last ?? "")
+                afterProse = ScriptRunner.isComment(code[end])
             case "markdown":
                 guard !sourceLines.isEmpty else { continue }
                 // A blank comment keeps two Markdown cells apart as paragraphs
@@ -94,7 +93,8 @@ public enum NotebookScript {
     /// lines at its start and end, which say nothing, and how many lines
     /// were left out at the start (so a line's number in its cell stays true).
     private static func trimmedBlankLines(_ text: String) -> (skipped: Int, lines: [String]) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        // `\r\n` is one Character, so it is a separator of its own.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
         let isBlank = { (line: String) in line.allSatisfy { $0 == " " || $0 == "\t" } }
