@@ -32,7 +32,7 @@ struct Reclab: ParsableCommand {
         }
     }
 
-    @Argument(help: "Scripts to replay, in order; data files (.csv, .tsv, .dat, u.data) to open as tables.")
+    @Argument(help: "Scripts (or Jupyter notebooks, .ipynb) to replay, in order; data files (.csv, .tsv, .dat, u.data) to open as tables.")
     var files: [String] = []
 
     @Option(name: .customShort("c"), help: "Commands to run, separated by ';' (repeat -c for more, run in order).")
@@ -50,7 +50,7 @@ struct Reclab: ParsableCommand {
     @Flag(name: .customLong("no-init"), help: "Start the shell without running the start-up file.")
     var noInit = false
 
-    @Option(help: ArgumentHelp("Replay the scripts quietly and write them as a notebook: OUT.md (Markdown) or OUT.html (one web page).", valueName: "OUT"))
+    @Option(help: ArgumentHelp("Replay the scripts quietly and write them as a notebook: OUT.md (Markdown), OUT.html (one web page) or OUT.ipynb (Jupyter).", valueName: "OUT"))
     var export: String?
 
     mutating func run() throws {
@@ -130,12 +130,12 @@ struct Reclab: ParsableCommand {
     private func replayFiles(in session: Session, echo: Bool) throws -> Bool {
         var ok = true
         for file in scripts {
-            let text: String
-            do { text = try ScriptFile.read(file, at: nil, allowingPipes: true) } catch {
+            let script: ReplayScript
+            do { script = try ScriptFile.load(file, at: nil, allowingPipes: true) } catch {
                 Terminal.writeError("reclab: \(error)\n")
                 throw ExitCode(1)
             }
-            ok = ScriptRunner(keepGoing: keepGoing, echo: echo).run(text, name: file, in: session) && ok
+            ok = ScriptRunner(keepGoing: keepGoing, echo: echo).run(script, in: session) && ok
             if !ok && !keepGoing { break }
         }
         return ok

@@ -155,7 +155,7 @@ import FoundationXML
         let missing = folder.appendingPathComponent("no-such-folder/lab.md").path
         #expect(harness.failure("export \(missing)")?.message.contains("no such folder") == true)
         let unknown = folder.appendingPathComponent("lab.txt").path
-        #expect(harness.failure("export \(unknown)")?.message.contains("PATH.md (Markdown) or PATH.html") == true)
+        #expect(harness.failure("export \(unknown)")?.message.contains("PATH.md (Markdown), PATH.html (one web page) or PATH.ipynb (Jupyter)") == true)
         #expect(harness.failure("export \(folder.path)")?.message.contains(".md") == true)
         let file = folder.appendingPathComponent("plain")
         try "x".write(to: file, atomically: true, encoding: .utf8)

@@ -1,14 +1,16 @@
 import Foundation
 
 extension Verbs {
-    /// `export PATH.md` / `export PATH.html`: the session as a notebook.
+    /// `export PATH.md` / `export PATH.html` / `export PATH.ipynb`: the
+    /// session as a notebook.
     static let export = Verb(
         name: "export", group: .shell,
-        summary: "write the session so far as a notebook: Markdown (.md) or one HTML page (.html)",
-        forms: ["export PATH.md [title \"T\"]", "export PATH.html [title \"T\"]"],
+        summary: "write the session so far as a notebook: Markdown (.md), one HTML page (.html) or Jupyter (.ipynb)",
+        forms: ["export PATH.md [title \"T\"]", "export PATH.html [title \"T\"]", "export PATH.ipynb [title \"T\"]"],
         example: """
             export lab.md                      # charts go to lab_files/, linked from lab.md
             export lab.html title "Lab 4"      # one page, charts inline: open it in any browser
+            export lab.ipynb                   # a Jupyter notebook: 'reclab lab.ipynb' replays it
             """,
         isRecorded: false,
         notes: """
@@ -17,13 +19,16 @@ extension Verbs {
             script's comments, and those typed at the prompt, are the notebook's text between
             cells (Markdown: headings, lists, emphasis, links, `code`). The title is the one
             given, else the first heading comment ('## Lab 4'), else the file's name. Failed cells
-            stay, with their error, as in Jupyter; the export cell itself is left out. From the
-            command line, 'reclab SCRIPT --export OUT.md' replays a script straight to a notebook.
+            stay, with their error, as in Jupyter; the export cell itself is left out. A Jupyter
+            notebook (nbformat 4) has the comments as Markdown cells and each command as a code
+            cell with its outputs; 'reclab NOTEBOOK.ipynb' and 'run NOTEBOOK.ipynb' replay its code
+            cells. From the command line, 'reclab SCRIPT --export OUT.md' replays a script straight
+            to a notebook.
             """,
         gives: .text
     ) { call in
-        let usage = "export PATH.md|PATH.html [title \"T\"]"
-        let path = try call.arguments.expectName("a file path ending in .md or .html", usage: usage)
+        let usage = "export PATH.md|PATH.html|PATH.ipynb [title \"T\"]"
+        let path = try call.arguments.expectName("a file path ending in .md, .html or .ipynb", usage: usage)
         var title: String?
         if call.arguments.take("title") {
             title = try call.arguments.expectName("a title in quotes, like title \"Lab 4\"", usage: usage).text
@@ -33,14 +38,14 @@ extension Verbs {
     }
 }
 
-/// Writing a ``Notebook`` to a Markdown or HTML file, with one clear error
+/// Writing a ``Notebook`` to a Markdown, HTML or Jupyter file, with one clear error
 /// (and nothing written) when the path is wrong.
 public enum NotebookExport {
     /// The kinds of notebook file, by extension.
-    enum Format { case markdown, html }
+    enum Format { case markdown, html, ipynb }
 
-    /// Writes `notebook` to `path` (`~` expanded) as Markdown or HTML, by
-    /// the path's extension; returns the line to print.
+    /// Writes `notebook` to `path` (`~` expanded) as Markdown, HTML or a
+    /// Jupyter notebook, by the path's extension; returns the line to print.
     ///
     /// - Throws: ``ShellError`` at `token` for an unknown extension or a
     ///   path that cannot be written; nothing is written then.
@@ -49,6 +54,7 @@ public enum NotebookExport {
         let format = try check(path, at: token)
         let expanded = UserPath.expand(path)
         let base = URL(fileURLWithPath: expanded).deletingPathExtension().lastPathComponent
+        let given = title
         let title = title ?? notebook.headingTitle ?? base
         let cells = notebook.finishedCells.count { $0.command != nil }
         var pictures = 0
@@ -56,7 +62,14 @@ public enum NotebookExport {
         switch format {
         case .html:
             text = notebook.html(title: title)
-            pictures = notebook.finishedCells.reduce(0) { $0 + $1.blocks.count { if case .picture = $0 { true } else { false } } }
+            pictures = inlinePictures(in: notebook)
+        case .ipynb:
+            do throws(RecLabError) {
+                text = try notebook.ipynb(heading: title, title: given)
+            } catch {
+                throw ShellError(RecLabError(error.message, file: path).description, at: token)
+            }
+            pictures = inlinePictures(in: notebook)
         case .markdown:
             let (markdown, attachments) = notebook.markdown(title: title, filesFolder: base + "_files")
             text = markdown
@@ -76,6 +89,12 @@ public enum NotebookExport {
         }
         if cells == 0 { line += "; the notebook is empty: run some cells first" }
         return line
+    }
+
+    /// How many pictures a notebook holds, written inline by the HTML and
+    /// Jupyter exports.
+    private static func inlinePictures(in notebook: Notebook) -> Int {
+        notebook.finishedCells.reduce(0) { $0 + $1.blocks.count { if case .picture = $0 { true } else { false } } }
     }
 
     /// Writes a Markdown notebook's pictures into `PATH_files/` beside
@@ -132,8 +151,10 @@ public enum NotebookExport {
         switch (path as NSString).pathExtension.lowercased() {
         case "md", "markdown": return .markdown
         case "html", "htm": return .html
-        case "": throw ShellError("say which kind of notebook: \(path).md (Markdown) or \(path).html (one web page)", at: token)
-        case let other: throw ShellError("unknown notebook format '.\(other)': write PATH.md (Markdown) or PATH.html (one web page)", at: token)
+        case "ipynb": return .ipynb
+        case "": throw ShellError("say which kind of notebook: \(path).md (Markdown), \(path).html (one web page) or \(path).ipynb (Jupyter)", at: token)
+        case let other:
+            throw ShellError("unknown notebook format '.\(other)': write PATH.md (Markdown), PATH.html (one web page) or PATH.ipynb (Jupyter)", at: token)
         }
     }
 }

@@ -4,7 +4,7 @@ extension Verbs {
     /// `run PATH`: replay a script inside the session.
     static let run = Verb(
         name: "run", group: .shell,
-        summary: "replay a script of commands in this session",
+        summary: "replay a script of commands (or a Jupyter notebook's code cells) in this session",
         forms: ["run PATH"],
         example: "run sessions/crashcourse.reclab",
         gives: .nothing
@@ -12,7 +12,7 @@ extension Verbs {
         let usage = call.usage
         let path = try call.arguments.expectName("a script path", usage: usage)
         try call.arguments.expectEnd(usage: usage)
-        let text = try ScriptFile.read(path.text, at: path)
+        let script = try ScriptFile.load(path.text, at: path)
         guard call.session.runDepth < 8 else {
             throw ShellError("scripts nested too deeply (does '\(path.text)' run itself?)", at: path)
         }
@@ -21,7 +21,7 @@ extension Verbs {
         call.skipRecording = true
         call.session.runDepth += 1
         defer { call.session.runDepth -= 1 }
-        let ok = ScriptRunner().run(text, name: path.text, in: call.session)
+        let ok = ScriptRunner().run(script, in: call.session)
         // The failing line was printed with its file and line; say no more.
         guard ok else { throw ShellError.reported("script '\(path.text)' stopped at an error (above)", at: path) }
         return .nothing

@@ -70,9 +70,21 @@ public struct ScriptRunner {
     /// succeeded. Stops early on `quit`.
     @discardableResult
     public func run(_ text: String, name: String, in session: Session, firstLine: Int = 1) -> Bool {
+        run(text, in: session) { "\(name):\($0 + firstLine - 1)" }
+    }
+
+    /// Runs `script` in `session`, an error naming the line (or, in a
+    /// notebook, the cell) it came from; returns whether every cell
+    /// succeeded. Stops early on `quit`.
+    @discardableResult
+    public func run(_ script: ReplayScript, in session: Session) -> Bool {
+        run(script.text, in: session, locate: script.location(ofLine:))
+    }
+
+    /// Runs `text` in `session`, `locate` naming a line for an error.
+    private func run(_ text: String, in session: Session, locate: (Int) -> String) -> Bool {
         var ok = true
-        for var cell in ScriptRunner.cells(text) {
-            cell.line += firstLine - 1
+        for cell in ScriptRunner.cells(text) {
             let command = ScriptRunner.join(cell.lines)
             if ScriptRunner.isComment(command) {
                 if echo { session.echo(cell.lines.joined(separator: "\n") + "\n") }
@@ -85,11 +97,11 @@ public struct ScriptRunner {
                 session.echo(shown.joined(separator: "\n") + "\n")
             }
             if session.interrupt.isCancelled {
-                session.reportError("\(name):\(cell.line): interrupted")
+                session.reportError("\(locate(cell.line)): interrupted")
                 return false
             }
             let single = echo && cell.lines.count == 1
-            if !session.perform(command, errorPrefix: "\(name):\(cell.line): ", caretIndent: single ? ScriptRunner.prompt.count : nil) {
+            if !session.perform(command, errorPrefix: "\(locate(cell.line)): ", caretIndent: single ? ScriptRunner.prompt.count : nil) {
                 ok = false
                 if !keepGoing { return false }
             }
