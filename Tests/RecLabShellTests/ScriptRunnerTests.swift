@@ -9,6 +9,12 @@ import Testing
         #expect(ScriptRunner.join(cells[0].lines) == "help    set")
     }
 
+    @Test func aScriptSavedOnWindowsSplitsIntoItsLines() {
+        let cells = ScriptRunner.cells("help \\\r\n  set\r\n# note\r\n\r\nhistory\r\n")
+        #expect(cells.map(\.line) == [1, 3, 4, 5])
+        #expect(cells.map { ScriptRunner.join($0.lines) } == ["help    set", "# note", "", "history"])
+    }
+
     @Test func replayEchoesAndStopsAtTheFirstError() {
         let h = SessionHarness()
         let ok = ScriptRunner().run("# first\nset rows 5\nsett rows 3\nset rows 7\n", name: "s.reclab", in: h.session)

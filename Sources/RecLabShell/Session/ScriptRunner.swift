@@ -28,8 +28,10 @@ public struct ScriptRunner {
         var result: [(Int, [String])] = []
         var pending: [String] = []
         var start = 0
-        let physical = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        // Split on scalars: Swift reads "\r\n" as one Character, so a
+        // script saved on Windows would not split on "\n" at all.
+        let physical = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(String.UnicodeScalarView(line.last == "\r" ? line.dropLast() : line))
         }
         for (k, raw) in physical.enumerated() {
             if pending.isEmpty { start = k + 1 }
