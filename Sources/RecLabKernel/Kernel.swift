@@ -40,8 +40,10 @@ public final class Kernel: @unchecked Sendable {
     var cellError: CellError?
     /// Where the running cell's progress display is, once shown.
     var progressDisplay: ProgressDisplay?
-    /// Set by `shutdown_request`: the shell loop ends.
-    private var stopping = false
+    /// What a `shutdown_request` does once answered: end the process
+    /// (Jupyter restarts a kernel by starting a new one). Tests that run a
+    /// kernel in their own process replace it.
+    public var onShutdown: @Sendable () -> Void = { exit(0) }
 
     /// Binds the five sockets of `connection` and readies `session`.
     ///
@@ -74,8 +76,7 @@ public final class Kernel: @unchecked Sendable {
             while let frames = try? control.receive() { handle(frames, on: control) }
         }
         publish("status", content: ["execution_state": "starting"], parent: nil)
-        while !stopping {
-            guard let frames = try? shell.receive() else { break }
+        while let frames = try? shell.receive() {
             handle(frames, on: shell)
         }
     }
@@ -109,8 +110,8 @@ public final class Kernel: @unchecked Sendable {
             reply(JupyterMessage(type: replyType, content: ["status": "ok", "restart": restart], parent: request, session: sessionID),
                   on: socket)
             publish("status", content: ["execution_state": "idle"], parent: request)
-            // Jupyter restarts a kernel by starting a new process.
-            exit(0)
+            onShutdown()
+            return
         default:
             return  // comm messages and others reclab has no use for
         }
