@@ -72,10 +72,11 @@ extension Kernel {
                 "data": ["text/plain": trimmed(text), "text/html": table.htmlWithInlineStyles],
                 "metadata": [String: Any](),
             ], parent: request)
-        case .picture(let svg, let title, _):
+        case .picture(let svg, _, let drawing):
             guard request != nil else { return }
+            // The terminal's drawing stays the plain text: a console front end shows it.
             publish("display_data", content: [
-                "data": ["image/svg+xml": svg, "text/plain": title],
+                "data": ["image/svg+xml": svg, "text/plain": trimmed(drawing)],
                 "metadata": [String: Any](),
             ], parent: request)
         case .error(let error):

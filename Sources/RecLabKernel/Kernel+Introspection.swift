@@ -85,17 +85,42 @@ extension Kernel {
         return ["status": "complete"]
     }
 
-    /// `history_request`: the cells run in this kernel, as
-    /// `(session, line, input)`; `tail` gives the last `n`.
+    /// `history_request`: the cells run in this kernel, as `(session,
+    /// line, input)` (or `(session, line, (input, output))` with `output`;
+    /// reclab keeps no output text, so it is empty). `tail` gives the last
+    /// `n`; `range` lines `start..<stop`; `search` those matching a glob,
+    /// `unique` keeping each input once, at most the last `n`.
     func history(_ content: JupyterMessage.JSON) -> JupyterMessage.JSON {
-        var entries = inputs.enumerated().map { k, code -> [Any] in [0, k + 1, code] }
-        if content["hist_access_type"] as? String == "tail", let n = content["n"] as? Int, n >= 0 {
-            entries = Array(entries.suffix(n))
-        } else if content["hist_access_type"] as? String == "search", let pattern = content["pattern"] as? String {
-            entries = entries.filter { entry in (entry[2] as? String).map { Kernel.glob(pattern, matches: $0) } ?? false }
+        var entries = inputs.enumerated().map { (line: $0.offset + 1, input: $0.element) }
+        let n = content["n"] as? Int
+        switch content["hist_access_type"] as? String {
+        case "tail":
+            if let n, n >= 0 { entries = Array(entries.suffix(n)) }
+        case "range":
+            let start = content["start"] as? Int ?? 1
+            let stop = content["stop"] as? Int ?? Int.max
+            if let session = content["session"] as? Int, session != Kernel.historySession { entries = [] }
+            entries = entries.filter { $0.line >= start && $0.line < stop }
+        case "search":
+            let pattern = content["pattern"] as? String ?? "*"
+            entries = entries.filter { Kernel.glob(pattern, matches: $0.input) }
+            if content["unique"] as? Bool == true {
+                var seen = Set<String>()
+                entries = entries.reversed().filter { seen.insert($0.input).inserted }.reversed()
+            }
+            if let n, n >= 0 { entries = Array(entries.suffix(n)) }
+        default:
+            break
         }
-        return ["status": "ok", "history": entries]
+        let withOutput = content["output"] as? Bool ?? false
+        let history = entries.map { entry -> [Any] in
+            [Kernel.historySession, entry.line, withOutput ? [entry.input, ""] as [Any] : entry.input]
+        }
+        return ["status": "ok", "history": history]
     }
+
+    /// The session number history entries carry: one kernel, one session.
+    static let historySession = 1
 
     /// Whether `text` matches a history search's glob (`*` any run, `?` one character).
     static func glob(_ pattern: String, matches text: String) -> Bool {

@@ -55,6 +55,7 @@ extension Kernel {
     }
 
     private func content(_ text: String, id: String) -> JupyterMessage.JSON {
-        ["data": ["text/plain": text], "metadata": [String: Any](), "transient": ["display_id": id]]
+        // The metadata marks it as progress, not a result, for whoever reads the saved notebook.
+        ["data": ["text/plain": text], "metadata": ["reclab": ["progress": true]], "transient": ["display_id": id]]
     }
 }

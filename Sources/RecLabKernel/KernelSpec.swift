@@ -30,7 +30,7 @@ public enum KernelSpec {
             "interrupt_mode": "signal",
             "metadata": ["debugger": false],
         ]
-        return (try? JSONSerialization.data(withJSONObject: spec, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        return (try? JSONSerialization.data(withJSONObject: spec, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
     }
 
     /// The folder `kernels/reclab` goes into for `location`.

@@ -25,5 +25,11 @@ enum Interrupts {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: a blocked read returns, so the prompt can clear
         sigaction(SIGINT, &action, nil)
+        // A process started from a thread that blocks signals (Dispatch's
+        // workers do) inherits the block: Jupyter's SIGINT would never land.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &interrupt, nil)
     }
 }

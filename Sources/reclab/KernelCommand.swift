@@ -35,7 +35,7 @@ struct KernelCommand: ParsableCommand {
     @Option(help: "A folder where 'load movielens NAME' looks first (also $RECLAB_DATA).")
     var data: String?
 
-    @Option(help: "The folder keeping people's ratings (default ~/.reclab).")
+    @Option(help: "The folder keeping people's ratings (also $RECLAB_WORKSPACE; default ~/.reclab).")
     var workspace: String?
 
     func validate() throws {

@@ -41,7 +41,7 @@ struct Reclab: ParsableCommand {
     @Option(help: "A folder where 'load movielens NAME' looks first (also $RECLAB_DATA).")
     var data: String?
 
-    @Option(help: "The folder keeping people's ratings (default ~/.reclab; people go in its people/ folder).")
+    @Option(help: "The folder keeping people's ratings (also $RECLAB_WORKSPACE; default ~/.reclab; people go in its people/ folder).")
     var workspace: String?
 
     @Flag(help: "Go on after a failing cell of a script.")

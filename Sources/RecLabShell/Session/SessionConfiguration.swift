@@ -27,9 +27,10 @@ public struct SessionConfiguration: Sendable {
         return URL(fileURLWithPath: base + "/reclab")
     }
 
-    /// `WORKSPACE/people`, by default `~/.reclab/people`: one file per person.
+    /// `WORKSPACE/people` (`--workspace`, else `$RECLAB_WORKSPACE`), by
+    /// default `~/.reclab/people`: one file per person.
     public var peopleFolder: URL {
-        let base = workspace.map(UserPath.expand) ?? UserPath.home + "/.reclab"
+        let base = (workspace ?? value("RECLAB_WORKSPACE")).map(UserPath.expand) ?? UserPath.home + "/.reclab"
         return URL(fileURLWithPath: base).appendingPathComponent("people")
     }
 
