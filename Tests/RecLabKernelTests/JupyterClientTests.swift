@@ -37,6 +37,8 @@ import Testing
         environment["JUPYTER_PATH"] = scratch.appendingPathComponent("prefix/share/jupyter").path
         environment["RECLAB_WORKSPACE"] = scratch.appendingPathComponent("workspace").path
         environment["RECLAB_REPOSITORY"] = Self.repository.path
+        environment["RECLAB_BINARY"] = binary.path
+        environment["RECLAB_TEST_DATA"] = KernelHarness.dataFolder.path
         let result = try run(python, ["-m", "unittest", "-v", "test_kernel"],
                              in: Self.repository.appendingPathComponent("Tests/RecLabKernelTests/Jupyter"), environment: environment)
         print(result.output.split(separator: "\n").filter { $0.contains("cells in") }.joined(separator: "\n"))

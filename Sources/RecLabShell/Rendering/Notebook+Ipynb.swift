@@ -84,7 +84,7 @@ extension Notebook {
                 guard !text.isEmpty, text != "\n" else { continue }
                 outputs.append(["output_type": "stream", "name": "stdout", "text": jupyterLines(text)])
             case .table(let table):
-                let data: [String: Any] = ["text/html": jupyterLines(table.html), "text/plain": jupyterLines(table.plainText)]
+                let data: [String: Any] = ["text/html": jupyterLines(table.htmlWithInlineStyles), "text/plain": jupyterLines(table.plainText)]
                 if index == cell.blocks.count - 1 {
                     outputs.append(["output_type": "execute_result", "execution_count": executionCount, "data": data,
                                     "metadata": [String: Any]()])
@@ -96,7 +96,7 @@ extension Notebook {
                                 "data": ["image/svg+xml": jupyterLines(svg), "text/plain": jupyterLines(title)],
                                 "metadata": [String: Any]()])
             case .error(let message):
-                outputs.append(["output_type": "error", "ename": "ReclabError", "evalue": message, "traceback": [message]])
+                outputs.append(["output_type": "error", "ename": "error", "evalue": message, "traceback": ["error: " + message]])
             case .prose(let text):
                 // Prose sits in cells of its own; should one reach a code
                 // cell, it is shown as text rather than lost.

@@ -14,6 +14,7 @@ spec installed for the test build, and RECLAB_REPOSITORY at the checkout:
 
 import os
 import re
+import subprocess
 import tempfile
 import time
 import unittest
@@ -173,6 +174,50 @@ class SessionNotebookTests(unittest.TestCase):
                       f"expected: {want_lines[first] if first < len(want_lines) else '<end>'}\n"
                       f"got:      {got_lines[first] if first < len(got_lines) else '<end>'}")
         print(f"{name}: {len(code_cells)} cells in {seconds:.1f} s", flush=True)
+
+
+def comparable(outputs):
+    """What a cell showed, as (kind, content): streams merged, tables by
+    their HTML, charts by their SVG, errors by their message; progress left out."""
+    shown = []
+    for output in outputs:
+        if output.get("metadata", {}).get("reclab", {}).get("progress"):
+            continue
+        kind = output["output_type"]
+        if kind == "stream":
+            if shown and shown[-1][0] == "stream":
+                shown[-1] = ("stream", shown[-1][1] + output["text"])
+            else:
+                shown.append(("stream", output["text"]))
+        elif kind in ("execute_result", "display_data"):
+            data = output["data"]
+            shown.append(("svg", data["image/svg+xml"]) if "image/svg+xml" in data else ("html", data["text/html"]))
+        elif kind == "error":
+            shown.append(("error", output["evalue"]))
+    return shown
+
+
+class ExportedNotebookTests(unittest.TestCase):
+    """`reclab SCRIPT --export lab.ipynb` gives a notebook Jupyter opens and
+    re-runs with the reclab kernel, to the same outputs."""
+
+    def test_an_exported_lab_reruns_to_the_same_outputs(self):
+        binary = os.environ["RECLAB_BINARY"]
+        folder = tempfile.mkdtemp(prefix="reclab-export-")
+        path = os.path.join(folder, "lab.ipynb")
+        script = os.path.join(REPOSITORY, "sessions", "crashcourse.reclab")
+        subprocess.run([binary, "--data", os.environ["RECLAB_TEST_DATA"], "--workspace", os.path.join(folder, "replay"),
+                        script, "--export", path], check=True, stdout=subprocess.DEVNULL)
+        exported = nbformat.read(path, as_version=4)
+        nbformat.validate(exported)
+        self.assertEqual(exported.metadata.kernelspec.name, "reclab")
+        rerun = nbformat.read(path, as_version=4)
+        NotebookClient(rerun, timeout=600, kernel_name="reclab").execute(
+            env={**os.environ, "RECLAB_WORKSPACE": os.path.join(folder, "kernel")})
+        pairs = [(a, b) for a, b in zip(exported.cells, rerun.cells) if a.cell_type == "code"]
+        self.assertGreater(len(pairs), 10)
+        for before, after in pairs:
+            self.assertEqual(comparable(before.outputs), comparable(after.outputs), before.source)
 
 
 def add_session_tests():
