@@ -20,7 +20,7 @@ extension Kernel {
         }
         parent = silent ? nil : request
         cellError = nil
-        progressDisplay = nil
+        progressLock.withLock { progressDisplay = nil }
         session.interrupt.reset()
         // The walk of `rate PERSON` and the title pick list ask through stdin when the front end answers.
         session.isInteractive = allowStdin

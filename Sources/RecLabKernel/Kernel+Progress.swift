@@ -17,6 +17,8 @@ extension Kernel {
     /// Called from whichever thread reports (engine workers included).
     func showProgress(_ progress: CommandProgress) {
         guard let request = parent else { return }
+        progressLock.lock()
+        defer { progressLock.unlock() }
         let text: String
         switch progress {
         case .running(let label, let fraction, let seconds):
