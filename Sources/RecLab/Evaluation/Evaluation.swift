@@ -32,7 +32,7 @@ public enum Evaluation {
 
     /// Whether the model's scores are predicted ratings: `popular`'s are
     /// counts of ratings, so errors against ratings mean nothing.
-    public static func predictsRatings(_ model: any Recommender) -> Bool { !(model is PopularModel) }
+    public static func predictsRatings(_ model: any Recommender) -> Bool { model.scoresAreRatings }
 
     /// The fallback for `model`: a ``BiasModel`` with damping 5 trained on
     /// the model's own training ratings.

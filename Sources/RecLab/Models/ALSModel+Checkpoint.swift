@@ -1,7 +1,4 @@
 extension ALSModel: CheckpointableModel {
-    /// `als`.
-    public static let checkpointKind = "als"
-
     /// The payload's bytes: the rows and the ratings dominate.
     public var checkpointSize: Int {
         256 + matrix.checkpointSize + 8 * (users.count + items.count + matrix.itemCount + 2 * width)

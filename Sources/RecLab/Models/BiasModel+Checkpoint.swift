@@ -1,7 +1,4 @@
 extension BiasModel: CheckpointableModel {
-    /// `bias`.
-    public static let checkpointKind = "bias"
-
     /// The payload's bytes: the dampings and the ratings.
     public var checkpointSize: Int { 16 + matrix.checkpointSize }
 

@@ -5,8 +5,6 @@ import Foundation
 /// Adding a kind: conform it (its own `+Checkpoint.swift` file) and list it
 /// in ``Checkpoint/kinds``.
 public protocol CheckpointableModel: Recommender {
-    /// The tag that names the kind in the file (`mf`); unique among kinds.
-    static var checkpointKind: String { get }
     /// About how many bytes ``encode(into:)`` writes (to reserve them once).
     var checkpointSize: Int { get }
     /// Writes everything needed to recommend with the model and to train
@@ -21,6 +19,12 @@ public protocol CheckpointableModel: Recommender {
     ///
     /// - Throws: ``RecLabError`` for a payload that does not make sense.
     static func decode(from reader: inout CheckpointReader, cancel: Cancellation) throws(RecLabError) -> Self
+}
+
+extension CheckpointableModel {
+    /// The tag that names the kind in the file: its algorithm's name
+    /// (`mf`), written once, on the kind (``Recommender/algorithm``).
+    public static var checkpointKind: String { algorithm }
 }
 
 /// A saved model: a versioned, checksummed binary file (`save model`).

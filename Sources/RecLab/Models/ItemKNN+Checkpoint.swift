@@ -1,7 +1,4 @@
 extension ItemKNN: CheckpointableModel {
-    /// `itemknn`.
-    public static let checkpointKind = "itemknn"
-
     /// The payload's bytes: the settings and the ratings.
     public var checkpointSize: Int { NeighbourSettings.checkpointSize(matrix) }
 

@@ -1,7 +1,4 @@
 extension LowRank: CheckpointableModel {
-    /// `lowrank`.
-    public static let checkpointKind = "lowrank"
-
     /// The payload's bytes: the vectors and the ratings dominate.
     public var checkpointSize: Int {
         let rows = matrix.userCount + matrix.itemCount

@@ -62,9 +62,6 @@ extension MFState {
 }
 
 extension MatrixFactorization: CheckpointableModel {
-    /// `mf`.
-    public static let checkpointKind = "mf"
-
     /// The payload's bytes: the ratings, the rows and their moments dominate.
     public var checkpointSize: Int {
         let rows = matrix.userCount + matrix.itemCount

@@ -1,7 +1,7 @@
 /// A model whose movies live in a vector space: each movie of the training
 /// data has a vector of ``factors`` numbers (`mf`'s item embeddings, the
 /// movie features of `lowrank`). `similar` and `pca` work on any of them.
-public protocol MovieVectorModel: Recommender {
+public protocol MovieVectorModel: MovieSpaceModel {
     /// The length of every movie vector.
     var factors: Int { get }
     /// The vector of the movie at item index `i` of ``Recommender/matrix``

@@ -1,7 +1,4 @@
 extension PopularModel: CheckpointableModel {
-    /// `popular`.
-    public static let checkpointKind = "popular"
-
     /// The payload's bytes: the ratings.
     public var checkpointSize: Int { matrix.checkpointSize }
 

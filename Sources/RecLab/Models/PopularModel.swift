@@ -23,6 +23,8 @@ public struct PopularModel: Sendable {
 extension PopularModel: Recommender {
     /// `popular`.
     public static let algorithm = "popular"
+    /// Counts of ratings, not predicted ratings.
+    public static let scoresAreRatings = false
 
     /// None: there is nothing to set.
     public var settings: [(key: String, value: String)] { [] }

@@ -6,6 +6,9 @@
 public protocol Recommender: Sendable {
     /// The algorithm's name as typed after `train` (`userknn`).
     static var algorithm: String { get }
+    /// Whether its scores are predicted ratings (`popular`'s are counts of
+    /// ratings), so errors against held-out ratings mean something.
+    static var scoresAreRatings: Bool { get }
     /// The ratings the model was trained on.
     var matrix: RatingMatrix { get }
     /// The settings as `key=value` pairs in the form `train` accepts, for
@@ -23,4 +26,8 @@ public protocol Recommender: Sendable {
 extension Recommender {
     /// The algorithm's name.
     public var algorithm: String { Self.algorithm }
+    /// Predicted ratings, unless a kind says otherwise.
+    public static var scoresAreRatings: Bool { true }
+    /// Whether this model's scores are predicted ratings.
+    public var scoresAreRatings: Bool { Self.scoresAreRatings }
 }

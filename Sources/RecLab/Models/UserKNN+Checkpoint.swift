@@ -1,7 +1,4 @@
 extension UserKNN: CheckpointableModel {
-    /// `userknn`.
-    public static let checkpointKind = "userknn"
-
     /// The payload's bytes: the settings and the ratings.
     public var checkpointSize: Int { NeighbourSettings.checkpointSize(matrix) }
 

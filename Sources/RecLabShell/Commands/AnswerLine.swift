@@ -25,12 +25,10 @@ enum AnswerLine {
     /// `metric l1`, the difference) measures.
     static func similarity(_ trained: TrainedModel, metric: SimilarityMetric?) -> String {
         let meaning: String
-        if trained.model is ItemKNN {
-            meaning = "similarity is the cosine of the two movies' mean-centred ratings, kept when it was trained"
-        } else if metric == .l1 {
+        if metric == .l1 {
             meaning = "difference is the sum of absolute differences of the movie vectors: lower is closer"
         } else {
-            meaning = "similarity is the cosine of the movie vectors: 1 points the same way"
+            meaning = "similarity is " + ((trained.model as? any MovieSpaceModel)?.similarityMeaning ?? "the cosine of the movies")
         }
         return "by \(model(trained)) in its movie space; \(meaning)"
     }

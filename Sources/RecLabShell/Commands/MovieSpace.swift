@@ -15,7 +15,7 @@ enum MovieSpace {
     }
 
     /// Movies in a vector space or with kept similarities (`similar`).
-    static let space = Need(accepts: { $0 is any MovieVectorModel || $0 is ItemKNN }, what: "movie space",
+    static let space = Need(accepts: { $0 is any MovieSpaceModel }, what: "movie space",
                             algorithms: "mf, als, lowrank or itemknn")
     /// Movie vectors (`pca`).
     static let vectors = Need(accepts: { $0 is any MovieVectorModel }, what: "movie vectors", algorithms: "mf, als or lowrank")

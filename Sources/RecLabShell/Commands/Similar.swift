@@ -63,26 +63,16 @@ extension Verbs {
             throw ShellError("nobody in '\(trained.table)' rated \(movie.title), so \(trained.name) has no place for it "
                              + "in its movie space", at: movieToken)
         }
-        let items: [ScoredItem]
-        let scoreName: String
-        if let space = trained.model as? any MovieVectorModel {
-            let chosen = metric?.value ?? .cosine
-            // One more, for the movie itself, which is left out below.
-            let ranked = try space.similarItems(to: movie.id, count: count + 1, metric: chosen, minCount: minCount ?? 0)
-            items = Array(ranked.lazy.filter { $0.item != movie.id }.prefix(count))
-            scoreName = chosen == .cosine ? "similarity" : "difference"
-        } else if let knn = trained.model as? ItemKNN {
-            if let metric, metric.value != .cosine {
-                throw ShellError("'\(trained.name)' is an itemknn model: it keeps similarities, not vectors, so it has no "
-                                 + "'metric \(metric.value.rawValue)' (use an mf, als or lowrank model)", at: metric.token)
-            }
-            let kept = knn.similarItems(to: movie.id, count: Int.max) ?? []
-            let least = minCount ?? 0
-            items = Array(kept.lazy.filter { $0.item != movie.id && MovieSpace.ratingCount(of: $0.item, in: matrix) >= least }.prefix(count))
-            scoreName = "similarity"
-        } else {
+        guard let space = trained.model as? any MovieSpaceModel else {
             throw ShellError("\(trained.name) has no movie space", at: modelToken ?? call.arguments.verb)
         }
+        let chosen = metric?.value ?? .cosine
+        if let metric, !space.similarityMetrics.contains(metric.value) {
+            throw ShellError("'\(trained.name)' is an \(trained.model.algorithm) model: it keeps similarities, not vectors, so it has no "
+                             + "'metric \(metric.value.rawValue)' (use an mf, als or lowrank model)", at: metric.token)
+        }
+        let items = try space.similarMovies(to: movie.id, count: count, metric: chosen, minCount: minCount ?? 0)
+        let scoreName = chosen == .cosine ? "similarity" : "difference"
         guard !items.isEmpty else {
             return .text("(\(trained.name) keeps no movie similar to \(movie.title)"
                          + (minCount.map { " with \($0) ratings or more" } ?? "") + ")")
