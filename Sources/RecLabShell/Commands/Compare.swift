@@ -5,15 +5,17 @@ extension Verbs {
     static let compare = Verb(
         name: "compare", group: .models,
         summary: "evaluate several models on the same held-out ratings, best RMSE (all rows) first",
-        forms: ["compare MODEL... on TABLE"],
+        forms: ["compare MODEL... on TABLE [top K [binary]]"],
         example: """
             train, test = split ratings 80% seed 42
             knn = train userknn on train
             b = train bias on train
             a = train als on train
             compare knn b a on test
+            p = train popular on train
+            compare knn b a p on test top 10   # their lists: best ndcg first
             """,
-        notes: "Columns as for evaluate (help evaluate); ranked by rmse_all, ties by the order given.",
+        notes: "Columns as for evaluate (help evaluate); ranked by rmse_all (with top K: by ndcg), ties by the order given.",
         gives: .table
     ) { call in
         let usage = call.usage
@@ -28,8 +30,12 @@ extension Verbs {
         guard !tokens.isEmpty else {
             throw ShellError("expected the models to compare; usage: \(usage)", at: call.arguments.peek ?? call.arguments.endToken)
         }
-        let models = try tokens.map { try ModelEvaluation.model($0, in: call.session) }
         let target = try ModelEvaluation.target(&call, usage: usage)
+        let models = try tokens.map { try ModelEvaluation.model($0, in: call.session, ranking: target.topN != nil) }
+        if let topN = target.topN {
+            return try ModelEvaluation.rank(Array(zip(models, tokens)), on: target, k: topN.k, binary: topN.binary,
+                                            session: call.session, ranked: true)
+        }
         var results: [ModelEvaluation.Result] = []
         for (trained, token) in zip(models, tokens) {
             results.append(try ModelEvaluation.evaluate(trained, on: target, session: call.session, at: token))

@@ -5,11 +5,12 @@ extension Verbs {
     static let evaluate = Verb(
         name: "evaluate", group: .models,
         summary: "how well a model predicts held-out ratings: RMSE, MAE and coverage (rows it cannot score go to a fallback)",
-        forms: ["evaluate MODEL on TABLE"],
+        forms: ["evaluate MODEL on TABLE [top K [binary]]"],
         example: """
             train, test = split ratings 80% seed 42
             als = train als on train
             evaluate als on test
+            evaluate als on test top 10        # its top-10 lists: ndcg, recall, precision, mrr, hit
             """,
         notes: """
             rmse and mae cover the rows the model scored itself; coverage is their share of the rows.
@@ -21,6 +22,14 @@ extension Verbs {
             not held out. Predictions are taken as the models give them, not clipped (als clamps
             its own to the training ratings' range; popular's scores are counts, so it cannot be
             evaluated). 'r = evaluate …' binds the table, to sort or save it (save r results.csv).
+            With 'top K', every user of TABLE gets the model's top-K list from its candidates
+            (movies of its training ratings the user did not rate there; ties to the lower movieId),
+            scored against their held-out ratings as LensKit 0.14.4 does: ndcg (gains are the
+            ratings, or 1 with 'binary'; discount max(log2 rank, 1)), recall (hits over
+            min(held out, K)), precision (hits over K), mrr (1 / rank of the first hit), hit (any).
+            A user the model cannot score gets an empty list, which scores 0. coverage is the
+            share of the model's movies recommended to anyone; popularity the mean number of
+            training ratings of what it recommends. popular can be judged this way.
             """,
         gives: .table
     ) { call in
@@ -36,7 +45,11 @@ extension Verbs {
             }
         }
         let target = try ModelEvaluation.target(&call, usage: usage)
-        let trained = try ModelEvaluation.model(modelToken, in: call.session)
+        let trained = try ModelEvaluation.model(modelToken, in: call.session, ranking: target.topN != nil)
+        if let topN = target.topN {
+            return try ModelEvaluation.rank([(trained, modelToken)], on: target, k: topN.k, binary: topN.binary,
+                                            session: call.session, ranked: false)
+        }
         let result = try ModelEvaluation.evaluate(trained, on: target, session: call.session, at: modelToken)
         let table = try ModelEvaluation.table([result], ranked: false)
         return ModelEvaluation.outcome(table, notes: ModelEvaluation.notes([result], on: target, named: false))

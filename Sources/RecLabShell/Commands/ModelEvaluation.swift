@@ -14,16 +14,20 @@ enum ModelEvaluation {
         var ratings: HeldOutRatings
         var name: String
         var token: Token?
+        /// `top K [binary]`: judge the models' lists, not their predicted ratings.
+        var topN: (k: Int, binary: Bool)?
     }
 
     /// The model named by `token`, refusing one whose scores are not ratings.
-    static func model(_ token: Token, in session: Session) throws -> TrainedModel {
+    static func model(_ token: Token, in session: Session, ranking: Bool = false) throws -> TrainedModel {
         guard let trained = session.workspace.models[token.text] else {
             throw ShellError(session.workspace.unknownModelMessage(token.text), at: token)
         }
-        guard Evaluation.predictsRatings(trained.model) else {
+        // Every model makes lists; only those whose scores are ratings have rating errors.
+        guard ranking || Evaluation.predictsRatings(trained.model) else {
             throw ShellError("'\(trained.name)' is a \(trained.model.algorithm) model: it scores movies by how many rated them, "
-                             + "not by a predicted rating, so it has no rating errors to measure", at: token)
+                             + "not by a predicted rating, so it has no rating errors to measure (judge its lists: "
+                             + "evaluate \(trained.name) on TABLE top 10)", at: token)
         }
         return trained
     }
@@ -38,6 +42,11 @@ enum ModelEvaluation {
             throw ShellError("expected 'on TABLE', the ratings to evaluate on (like test from "
                              + "'train, test = split ratings 80%'); usage: \(usage)", at: call.arguments.peek ?? call.arguments.endToken)
         }
+        var topN: (k: Int, binary: Bool)?
+        if call.arguments.take("top") {
+            let k = try call.arguments.expectInteger("the length of the lists", in: 1...10_000, usage: usage)
+            topN = (k, call.arguments.take("binary"))
+        }
         try call.arguments.expectEnd(usage: usage)
         let anchor = token ?? call.arguments.verb
         guard let table = call.input ?? call.session.workspace.table(name) else {
@@ -50,7 +59,7 @@ enum ModelEvaluation {
             throw ShellError("cannot evaluate on '\(name)': \(error.message)", at: anchor)
         }
         guard ratings.count > 0 else { throw ShellError("'\(name)' has no rows to evaluate on", at: anchor) }
-        return Target(ratings: ratings, name: name, token: token)
+        return Target(ratings: ratings, name: name, token: token, topN: topN)
     }
 
     /// Evaluates one model, refusing when no row was held out of its
