@@ -81,6 +81,24 @@ import Testing
         #expect(out.contains("b, a: ") || out.contains("a, b: "))
     }
 
+    @Test func topKJudgesTheListsAndPopularBeatsBias() throws {
+        let out = h.run("compare b p on test top 10")
+        let table = rows(out)
+        #expect(table.map { Array($0.prefix(4)) } == [["1", "p", "popular", "609"], ["2", "b", "bias", "609"]], "\(out)")
+        let header = out.split(separator: "\n").first { $0.contains("ndcg") }.map(String.init) ?? ""
+        #expect(header.contains("│   ndcg │ recall │ precision │    mrr │    hit │ coverage │ popularity │"), "\(header)")
+        let ndcg = table.compactMap { Double($0[4]) }
+        #expect(ndcg.count == 2 && ndcg[0] > ndcg[1] && ndcg[1] > 0)
+        #expect(out.contains("with the held-out ratings as gains"))
+        // binary gains change ndcg, not the hits.
+        let binary = rows(h.run("evaluate p on test top 10 binary"))
+        #expect(binary.count == 1 && binary[0][3] != table[0][4] && binary[0][5] == table[0][6])
+        h.refuses("evaluate p on test top 0", blaming: "0") { $0.contains("the length of the lists") }
+        h.refuses("evaluate p on test top", blaming: nil) { $0.contains("the length of the lists") }
+        // Without top K, popular is still refused, and told how to judge it.
+        h.refuses("evaluate p on test", blaming: "p") { $0.hasSuffix("(judge its lists: evaluate p on TABLE top 10)") }
+    }
+
     @Test func boundResultsAreTablesToSave() throws {
         let folder = try TempFolder()
         #expect(h.run("r = compare b on test") == "r: 1 row × 9 columns\n")
@@ -121,10 +139,10 @@ import Testing
         h.refuses("evaluate b") { $0.hasPrefix("expected 'on TABLE', the ratings to evaluate on") }
         h.refuses("evaluate b test", blaming: "test", with: "expected 'on' before the table: evaluate b on test")
         h.refuses("evaluate b p on test", blaming: "p") { $0.hasPrefix("evaluate takes one model; to put several side by side") }
-        h.refuses("evaluate", with: "expected a model name; usage: evaluate MODEL on TABLE")
+        h.refuses("evaluate", with: "expected a model name; usage: evaluate MODEL on TABLE [top K [binary]]")
         h.refuses("evaluate b on train", blaming: "train") { $0.hasPrefix("every row of 'train' is a rating 'b' was trained on") }
         h.refuses("compare b b on test", blaming: "b", with: "'b' is named twice")
-        h.refuses("compare on test", blaming: "on", with: "expected the models to compare; usage: compare MODEL... on TABLE")
+        h.refuses("compare on test", blaming: "on", with: "expected the models to compare; usage: compare MODEL... on TABLE [top K [binary]]")
         h.refuses("compare b p on test", blaming: "p") { $0.hasPrefix("'p' is a popular model") }
         h.refuses("compare b on test extra", blaming: "extra") { $0.hasPrefix("unexpected 'extra'") }
         h.refuses("train als features=0", blaming: "0", with: "features must be a whole number from 1 to 1024, not '0'")
