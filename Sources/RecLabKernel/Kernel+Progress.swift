@@ -34,9 +34,10 @@ extension Kernel {
                 publish("display_data", content: content(text, id: display.id), parent: request)
             }
         case .finished:
+            // Erased, as the terminal erases its bar: a line saying how far
+            // one stage had got would outlive the cell and differ run to run.
             guard let display = progressDisplay else { return }
-            text = "\(display.label): done in \(Kernel.seconds(display.seconds))"
-            publish("update_display_data", content: content(text, id: display.id), parent: request)
+            publish("update_display_data", content: content("", id: display.id), parent: request)
             progressDisplay = nil
         }
     }

@@ -26,7 +26,7 @@ import Testing
         #expect(streams.hasPrefix("ratings: 100,836 rows × 4 columns\n"), "\(streams)")
         let table = try #require(outputs.first { $0.type == "execute_result" })
         let data = try #require(table.content["data"] as? [String: Any])
-        #expect((data["text/html"] as? String)?.contains("<td>Toy Story (1995)</td>") == true)
+        #expect((data["text/html"] as? String)?.contains("<td style=\"text-align: left\">Toy Story (1995)</td>") == true)
         #expect((data["text/plain"] as? String)?.contains("Toy Story (1995)") == true)
         let picture = try #require(outputs.first { $0.type == "display_data" })
         let svg = try #require((picture.content["data"] as? [String: Any])?["image/svg+xml"] as? String)

@@ -238,7 +238,7 @@ import FoundationXML
         harness.session.notebook.end()
         #expect(harness.printed == "▁▃█\n", "the terminal gets the drawing")
         let blocks = try #require(harness.session.notebook.finishedCells.first).blocks
-        guard blocks.count == 1, case .picture(let svg, let title) = blocks[0] else {
+        guard blocks.count == 1, case .picture(let svg, let title, _) = blocks[0] else {
             Issue.record("one picture expected: \(blocks)"); return
         }
         #expect(svg == "<svg xmlns=\"http://www.w3.org/2000/svg\"/>" && title == "ratings")

@@ -77,7 +77,7 @@ extension Table {
     /// `keeping[g]` rows of g, every such subset equally likely.
     ///
     /// - Returns: the kept rows and the others, both ascending.
-    private func randomRows(keeping: [Int], groups: [Int32]?, seed: UInt64,
+    func randomRows(keeping: [Int], groups: [Int32]?, seed: UInt64,
                             cancel: Cancellation) throws(RecLabError) -> ([Int], [Int]) {
         var generator = SeededGenerator(seed: seed)
         var needed = keeping

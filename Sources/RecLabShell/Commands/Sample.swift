@@ -41,23 +41,68 @@ extension Verbs {
     /// `A, B = split [TABLE] P% [seed S]`: a random split in two.
     static let split = Verb(
         name: "split", group: .tables,
-        summary: "split rows at random into two tables (the first gets P%)",
-        forms: ["A, B = split [TABLE] P% [seed S]"],
-        example: "train, test = split ratings 80% seed 42",
+        summary: "split rows at random into two tables (the first gets P%), or hold out part of each user's",
+        forms: ["A, B = split [TABLE] P% [seed S]", "A, B = split [TABLE] [last] P%|N by COL [seed S]"],
+        example: """
+            train, test = split ratings 80% seed 42
+            train, test = split ratings 20% by userId seed 42   # each user's 20% held out, at random
+            train, test = split ratings 5 by userId             # 5 of each user's ratings held out
+            train, test = split ratings last 20% by userId      # each user's most recent 20%
+            """,
+        notes: """
+            Without 'by', the first table gets P% of the rows at random, the second the rest.
+            With 'by COL', each group (each user, for userId) keeps its rows in the first table
+            but for round(P% × its rows) (halves to even, as LensKit's SampleFrac) or N of them
+            (SampleN; all of a smaller group), held out in the second: the test ratings of
+            top-N evaluation (evaluate MODEL on test top 10). 'last' holds out each group's most
+            recent rows by timestamp instead of random ones.
+            """,
         gives: .tables
     ) { call in
         let usage = call.usage
-        let table = try call.table(keywords: ["seed"])
-        guard let t = call.arguments.peek, case .percent(let p) = t.kind else {
-            let found = call.arguments.peek.map { ", found '\($0.text)'" } ?? ""
-            throw ShellError("expected a percentage such as 80%\(found); usage: \(usage)", at: call.arguments.peek ?? call.arguments.endToken)
+        let table = try call.table(keywords: ["seed", "last"])
+        let lastToken = call.arguments.peek
+        let latest = call.arguments.take("last")
+        guard let t = call.arguments.peek else {
+            throw ShellError("expected a percentage such as 80%; usage: \(usage)", at: call.arguments.endToken)
         }
-        _ = call.arguments.next()
-        guard p >= 0, p <= 100 else { throw ShellError("a percentage must be from 0% to 100%", at: t) }
+        let size: HoldOutSize
+        if case .percent(let p) = t.kind {
+            guard p >= 0, p <= 100 else { throw ShellError("a percentage must be from 0% to 100%", at: t) }
+            size = .fraction(p / 100)
+            _ = call.arguments.next()
+        } else if let n = try call.arguments.takeInteger("the number of ratings to hold out", in: 0...Int(Int32.max)) {
+            size = .count(n)
+        } else {
+            throw ShellError("expected a percentage such as 80%, found '\(t.text)'; usage: \(usage)", at: t)
+        }
+        let isCount: Bool = if case .count = size { true } else { false }
+        guard call.arguments.take("by") else {
+            if latest || isCount {
+                let what = latest ? "'last'" : "a number of rows"
+                throw ShellError("\(what) holds out part of each group: add 'by COL' (split ratings \(latest ? "last " : "")\(t.text) by userId)",
+                                 at: latest ? (lastToken ?? t) : t)
+            }
+            let seed = try seedOption(&call, usage: usage)
+            try call.arguments.expectEnd(usage: usage)
+            guard case .fraction(let f) = size else { return .tables([]) }
+            let (a, b) = try table.split(fraction: f, seed: seed, cancel: call.session.cancellation)
+            return .tables([a, b])
+        }
+        let column = try call.arguments.expectName("the column to split by, like userId", usage: usage)
         let seed = try seedOption(&call, usage: usage)
         try call.arguments.expectEnd(usage: usage)
-        let (a, b) = try table.split(fraction: p / 100, seed: seed, cancel: call.session.cancellation)
-        return .tables([a, b])
+        var timeColumn: String?
+        if latest {
+            guard table.column(named: "timestamp") != nil else {
+                throw ShellError("'last' holds out the most recent ratings by their timestamp column, and this table has none "
+                                 + "(columns: \(Suggestion.list(table.columnNames)))", at: lastToken ?? t)
+            }
+            timeColumn = "timestamp"
+        }
+        let (kept, heldOut) = try table.holdOut(size, by: [column.text], latest: timeColumn, seed: seed,
+                                                cancel: call.session.cancellation)
+        return .tables([kept, heldOut])
     }
 
     private static func sampleSize(_ arguments: inout Arguments, usage: String) throws -> SampleSize {

@@ -45,7 +45,7 @@ extension Notebook {
                     page += table.html
                 case .error(let message):
                     page += "<p class=\"error\"><strong>error:</strong> \(SVGDocument.escaped(message))</p>\n"
-                case .picture(let svg, let title):
+                case .picture(let svg, let title, _):
                     // The SVG draws its own title; a caption would repeat it.
                     page += "<figure aria-label=\"\(SVGDocument.escaped(title))\">\n\(Notebook.inlineSVG(svg))\n</figure>\n"
                 }
@@ -93,17 +93,20 @@ extension Notebook {
 extension NotebookTable {
     /// The table as an HTML table (numbers right-aligned by the page's
     /// stylesheet), with its caption and footer as lines around it.
-    public var html: String { html(numberStyle: " class=\"num\"") }
+    public var html: String { html(numberStyle: " class=\"num\"", textStyle: "") }
 
     /// The table as ``html`` gives it, with numbers right-aligned by an
     /// inline style: for a page whose stylesheet is not ours (Jupyter's).
-    public var htmlWithInlineStyles: String { html(numberStyle: " class=\"num\" style=\"text-align: right\"") }
+    /// Text is left-aligned inline too: JupyterLab right-aligns every cell.
+    public var htmlWithInlineStyles: String {
+        html(numberStyle: " class=\"num\" style=\"text-align: right\"", textStyle: " style=\"text-align: left\"")
+    }
 
-    private func html(numberStyle: String) -> String {
+    private func html(numberStyle: String, textStyle: String) -> String {
         var text = ""
         if let caption { text += "<p class=\"caption\">\(SVGDocument.escaped(caption))</p>\n" }
         if !headers.isEmpty {
-            let classes = rightAligned.map { $0 ? numberStyle : "" }
+            let classes = rightAligned.map { $0 ? numberStyle : textStyle }
             text += "<table>\n<thead><tr>"
             for (column, header) in headers.enumerated() { text += "<th\(classes[column])>\(SVGDocument.escaped(header))</th>" }
             text += "</tr></thead>\n<tbody>\n"

@@ -91,9 +91,11 @@ extension Notebook {
                 } else {
                     outputs.append(["output_type": "display_data", "data": data, "metadata": [String: Any]()])
                 }
-            case .picture(let svg, let title):
+            case .picture(let svg, let title, let drawing):
                 outputs.append(["output_type": "display_data",
-                                "data": ["image/svg+xml": jupyterLines(svg), "text/plain": jupyterLines(title)],
+                                // An untrusted notebook shows the text: the terminal's drawing when there is one.
+                                "data": ["image/svg+xml": jupyterLines(svg),
+                                         "text/plain": jupyterLines(drawing.isEmpty ? title : NotebookTable.trimmedDrawing(drawing))],
                                 "metadata": [String: Any]()])
             case .error(let message):
                 outputs.append(["output_type": "error", "ename": "error", "evalue": message, "traceback": ["error: " + message]])
@@ -142,5 +144,10 @@ extension NotebookTable {
             lines.append(TableRenderer.border(widths, left: "└", middle: "┴", right: "┘"))
         }
         return (lines + footer).joined(separator: "\n")
+    }
+
+    /// A drawing without its final newline, as the kernel sends it.
+    static func trimmedDrawing(_ text: String) -> String {
+        text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 }

@@ -42,7 +42,7 @@ extension Notebook {
                     parts.append(table.markdown)
                 case .error(let message):
                     parts.append("> **error:** " + TableRenderer.markdownEscaped(message))
-                case .picture(let svg, let title):
+                case .picture(let svg, let title, _):
                     pictureNumber += 1
                     let name = "cell-\(cellNumber)" + (pictureNumber > 1 ? "-\(pictureNumber)" : "") + ".svg"
                     let path = filesFolder + "/" + name

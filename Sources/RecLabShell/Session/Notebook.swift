@@ -103,7 +103,9 @@ public enum NotebookBlock: Sendable {
     /// A table, as the rows that were shown.
     case table(NotebookTable)
     /// A chart: its SVG and its title.
-    case picture(svg: String, title: String)
+    /// (`drawing` is what the terminal drew: the text a front end shows
+    /// when it will not draw the SVG.)
+    case picture(svg: String, title: String, drawing: String = "")
     /// The error that stopped the cell.
     case error(String)
     /// A script's comment lines, read as the notebook's text.

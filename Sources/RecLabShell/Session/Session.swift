@@ -265,7 +265,7 @@ public final class Session {
     /// notebook keeps its SVG and title instead, so an export draws it as a
     /// picture. (`bind` calls this for a `.picture` outcome.)
     func show(pictureText text: String, svg: String, title: String) {
-        notebook.record(.picture(svg: svg, title: title))
+        notebook.record(.picture(svg: svg, title: title, drawing: text))
         let drawing = text.hasSuffix("\n") ? text : text + "\n"
         if let display { display(.picture(svg: svg, title: title, text: drawing)) } else { sink(drawing) }
     }
