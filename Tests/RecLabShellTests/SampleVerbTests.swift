@@ -48,6 +48,23 @@ import Testing
         #expect(h.run("y = sample ratings 1% by rating seed 1") == "y: 1,008 rows × 4 columns\n")
     }
 
+    @Test func splitByUserHoldsOutPartOfEachUsersRatings() throws {
+        let h = try SessionHarness.withMovieLens()
+        #expect(h.run("train, test = split ratings 20% by userId seed 42") == "train: 80,672 rows × 4 columns\ntest: 20,164 rows × 4 columns\n")
+        let test = try #require(h.session.workspace.table("test")), ratings = try #require(h.session.workspace.table("ratings"))
+        var all: [Int64: Int] = [:], held: [Int64: Int] = [:]
+        for r in 0..<ratings.rowCount { all[ratings.column(named: "userId")?.integer(at: r) ?? 0, default: 0] += 1 }
+        for r in 0..<test.rowCount { held[test.column(named: "userId")?.integer(at: r) ?? 0, default: 0] += 1 }
+        // Every user, each with round(20% × n), halves to even (LensKit's SampleFrac).
+        #expect(held.count == 610)
+        #expect(all.allSatisfy { user, n in held[user] == Int((Double(n) * 0.2).rounded(.toNearestOrEven)) })
+        #expect(h.run("a, b = split ratings 5 by userId").hasSuffix("b: 3,050 rows × 4 columns\n"))
+        #expect(h.run("c, d = split ratings last 20% by userId").hasSuffix("d: 20,164 rows × 4 columns\n"))
+        h.refuses("e, f = split ratings 5", blaming: "5") { $0.hasPrefix("a number of rows holds out part of each group: add 'by COL'") }
+        h.refuses("e, f = split ratings last 20%", blaming: "last") { $0.hasPrefix("'last' holds out part of each group") }
+        h.refuses("e, f = split movies last 5 by movieId", blaming: "last") { $0.hasPrefix("'last' holds out the most recent ratings by their timestamp") }
+    }
+
     @Test func badStrata() throws {
         let h = try SessionHarness.withMovieLens()
         let usage = "usage: sample [TABLE] N|P% [by COL[, COL]...] [seed S]"
