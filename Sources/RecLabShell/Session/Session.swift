@@ -56,7 +56,7 @@ public final class Session {
     /// What goes through here while a cell runs is also recorded in
     /// ``notebook`` (as text), so lines a verb streams are kept too.
     public var output: (String) -> Void {
-        get { { [unowned self] text in self.notebook.record(.text(text)); self.sink(text) } }
+        get { { [unowned self] text in self.emit(.text(text)) } }
         set { sink = Self.erasingBar(before: newValue, relay: relay) }
     }
 
@@ -133,8 +133,8 @@ public final class Session {
         // Jupyter keeps failed cells with their errors; so does the notebook.
         // An `export` cell is left out: it is not part of what it writes.
         notebook.end(error: error.map(\.message), keep: !isExport(line))
-        if let error, !error.isReported, let display {
-            display(.error(error))
+        if let error, !error.isReported, display != nil {
+            emit(.error(error))
         } else if let error, !error.isReported {
             // The terminal echoed ^C on the command's line; start a fresh one.
             if isInteractive, interrupt.isCancelled { sink("\n") }
@@ -243,9 +243,7 @@ public final class Session {
     /// the rows shown.
     func show(_ table: Table, renderer: TableRenderer, caption: String?) {
         let shown = NotebookTable(table, renderer: renderer, caption: caption)
-        notebook.record(.table(shown))
-        let text = (caption.map { $0 + "\n" } ?? "") + renderer.render(table) + "\n"
-        if let display { display(.table(shown, text: text)) } else { present(text) }
+        emit(.table(shown, text: (caption.map { $0 + "\n" } ?? "") + renderer.render(table) + "\n"))
     }
 
     /// A table rendered with the session's settings.
@@ -265,9 +263,7 @@ public final class Session {
     /// notebook keeps its SVG and title instead, so an export draws it as a
     /// picture. (`bind` calls this for a `.picture` outcome.)
     func show(pictureText text: String, svg: String, title: String) {
-        notebook.record(.picture(svg: svg, title: title, drawing: text))
-        let drawing = text.hasSuffix("\n") ? text : text + "\n"
-        if let display { display(.picture(svg: svg, title: title, text: drawing)) } else { sink(drawing) }
+        emit(.picture(svg: svg, title: title, text: text.hasSuffix("\n") ? text : text + "\n"))
     }
 
     /// Writes a replay's echo of a cell or comment: shown, not recorded as
@@ -333,9 +329,7 @@ public final class Session {
     /// Prints a verb's text: recorded as it is, shown wrapped at word
     /// boundaries to the terminal (``ProseWrap``).
     func outputProse(_ text: String) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
-        notebook.record(.text(line))
-        present(prose(line))
+        emit(.text(text.hasSuffix("\n") ? text : text + "\n"), wrap: true)
     }
 
     /// Shows a result: through ``pager`` when it is taller than the

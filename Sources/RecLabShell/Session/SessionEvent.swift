@@ -1,9 +1,9 @@
-/// One thing a cell shows, as itself rather than as terminal text: the
-/// stream a front end other than the terminal observes (``Session/display``).
-///
-/// The terminal prints each as text (its default, when ``Session/display``
-/// is `nil`); the notebook keeps each as a block; the Jupyter kernel sends
-/// tables as HTML, pictures as SVG and errors as error messages.
+/// One thing a cell shows, as itself rather than as terminal text. Every
+/// output of a cell passes once through ``Session`` `emit`, which hands it
+/// to the notebook recorder (a block `export` writes) and then to the front
+/// end: ``Session/display`` when set (the Jupyter kernel sends tables as
+/// HTML, pictures as SVG, errors as error messages), else the terminal,
+/// which prints text, tables and drawings.
 public enum SessionEvent: Sendable {
     /// Text a verb printed, as it is (not wrapped to a terminal).
     case text(String)
