@@ -170,7 +170,7 @@ import Testing
     @Test func splitSamplePivot() throws {
         let h = try SessionHarness.withMovieLens()
         h.refuses("a, b = split ratings 80", blaming: "80") { $0.hasPrefix("expected a percentage such as 80%") }
-        h.refuses("a, b = split ratings", with: "expected a percentage such as 80%; usage: A, B = split [TABLE] P% [seed S]")
+        h.refuses("a, b = split ratings", with: "expected a percentage such as 80%; usage: A, B = split [TABLE] P% [seed S] | A, B = split [TABLE] [last] P%|N by COL [seed S]")
         h.refuses("a, b = split ratings 180%", blaming: "180%", with: "a percentage must be from 0% to 100%")
         h.refuses("sample ratings 0%", blaming: "0%", with: "a percentage must be above 0% and at most 100%")
         h.refuses("sample ratings 101%", blaming: "101%", with: "a percentage must be above 0% and at most 100%")

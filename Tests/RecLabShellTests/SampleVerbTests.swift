@@ -60,7 +60,7 @@ import Testing
         #expect(all.allSatisfy { user, n in held[user] == Int((Double(n) * 0.2).rounded(.toNearestOrEven)) })
         #expect(h.run("a, b = split ratings 5 by userId").hasSuffix("b: 3,050 rows × 4 columns\n"))
         #expect(h.run("c, d = split ratings last 20% by userId").hasSuffix("d: 20,164 rows × 4 columns\n"))
-        h.refuses("e, f = split ratings 5", blaming: "5") { $0.hasPrefix("a number of rows holds out part of each group: add 'by COL'") }
+        h.refuses("e, f = split ratings 5", blaming: "5") { $0.hasSuffix("(to hold out 5 of each user's ratings: split ratings 5 by userId)") }
         h.refuses("e, f = split ratings last 20%", blaming: "last") { $0.hasPrefix("'last' holds out part of each group") }
         h.refuses("e, f = split movies last 5 by movieId", blaming: "last") { $0.hasPrefix("'last' holds out the most recent ratings by their timestamp") }
     }

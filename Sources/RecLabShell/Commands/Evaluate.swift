@@ -27,7 +27,8 @@ extension Verbs {
             scored against their held-out ratings as LensKit 0.14.4 does: ndcg (gains are the
             ratings, or 1 with 'binary'; discount max(log2 rank, 1)), recall (hits over
             min(held out, K)), precision (hits over K), mrr (1 / rank of the first hit), hit (any).
-            A user the model cannot score gets an empty list, which scores 0. coverage is the
+            A user not in the model's training ratings is asked as a person with no ratings
+            (popular still has a list; userknn and itemknn have none, which scores 0). coverage is the
             share of the model's movies recommended to anyone; popularity the mean number of
             training ratings of what it recommends. popular can be judged this way.
             """,

@@ -35,8 +35,8 @@ extension ModelEvaluation {
         for result in results {
             let empty = result.evaluation.users.count { $0.list.isEmpty }
             if empty > 0 {
-                notes.append("\(result.trained.name): \(NumberFormatting.counted(empty, "user")) of '\(target.name)' got no list "
-                             + "(not in '\(result.trained.table)'), scored 0")
+                notes.append("\(result.trained.name): \(NumberFormatting.counted(empty, "user")) of '\(target.name)' got no list, "
+                             + "scored 0")
             }
         }
         notes.append("top-\(k) lists from each model's unrated training movies, scored against '\(target.name)' "

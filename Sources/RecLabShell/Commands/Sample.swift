@@ -78,10 +78,13 @@ extension Verbs {
         }
         let isCount: Bool = if case .count = size { true } else { false }
         guard call.arguments.take("by") else {
-            if latest || isCount {
-                let what = latest ? "'last'" : "a number of rows"
-                throw ShellError("\(what) holds out part of each group: add 'by COL' (split ratings \(latest ? "last " : "")\(t.text) by userId)",
-                                 at: latest ? (lastToken ?? t) : t)
+            if latest {
+                throw ShellError("'last' holds out part of each group: add 'by COL' (split ratings last \(t.text) by userId)",
+                                 at: lastToken ?? t)
+            }
+            if isCount {
+                throw ShellError("expected a percentage such as 80%, found '\(t.text)' (to hold out \(t.text) of each user's ratings: "
+                                 + "split ratings \(t.text) by userId)", at: t)
             }
             let seed = try seedOption(&call, usage: usage)
             try call.arguments.expectEnd(usage: usage)

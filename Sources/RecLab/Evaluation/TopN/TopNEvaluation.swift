@@ -5,8 +5,8 @@ import Foundation
 /// its candidates (the movies of its training data the user did not rate
 /// there; ties to the lower movieId), scored by every ``rankingMetrics``
 /// against that user's held-out ratings. Every held-out user counts: one
-/// the model cannot score (not in its training data) gets an empty list,
-/// which scores 0.
+/// not in the model's training data is scored as a person with no ratings
+/// (popular still recommends; kNN gives an empty list, which scores 0).
 public struct TopNEvaluation: Sendable {
     /// One user's list and scores.
     public struct UserRow: Sendable {
@@ -62,7 +62,10 @@ public struct TopNEvaluation: Sendable {
             var rows: [UserRow] = []
             for u in range {
                 try cancel.check()
-                let list = (try? model.itemScores(user: users[u]))?.recommend(k).map(\.item) ?? []
+                // A user not in the training data is a person with no ratings, as LensKit
+                // asks its models: popular still has a list, kNN has none.
+                let scores = (try? model.itemScores(user: users[u])) ?? model.itemScores(ratings: [])
+                let list = scores.recommend(k).map(\.item)
                 rows.append(UserRow(user: users[u], heldOut: truths[u].count, list: list,
                                     scores: rankingMetrics.map { $0.score(list, truth: truths[u], k: k) }))
                 cancel.report("evaluate top \(k)", fraction: Double(done.increment()) / Double(users.count))
