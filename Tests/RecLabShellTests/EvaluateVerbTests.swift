@@ -95,6 +95,15 @@ import Testing
         #expect(binary.count == 1 && binary[0][3] != table[0][4] && binary[0][5] == table[0][6])
         h.refuses("evaluate p on test top 0", blaming: "0") { $0.contains("the length of the lists") }
         h.refuses("evaluate p on test top", blaming: nil) { $0.contains("the length of the lists") }
+        // A row per user: the means above are their means.
+        #expect(h.run("u = evaluate p on test top 10 per user") == "u: 609 rows × 8 columns\n")
+        let perUser = try #require(h.session.workspace.table("u"))
+        #expect(perUser.columnNames == ["userId", "held_out", "listed", "ndcg", "recall", "precision", "mrr", "hit"])
+        let ndcgColumn = try #require(perUser.column(named: "ndcg"))
+        let mean = (0..<perUser.rowCount).reduce(0.0) { $0 + (ndcgColumn.number(at: $1) ?? 0) } / Double(perUser.rowCount)
+        #expect(abs(mean - (Double(table[0][4]) ?? 0)) < 0.0001)
+        h.refuses("compare p b on test top 10 per user", blaming: "compare") { $0.hasPrefix("'per user' gives one model's rows") }
+        h.refuses("evaluate p on test top 10 per movie", blaming: "movie") { $0.hasPrefix("expected 'per user'") }
         // Without top K, popular is still refused, and told how to judge it.
         h.refuses("evaluate p on test", blaming: "p") { $0.hasSuffix("(judge its lists: evaluate p on TABLE top 10)") }
     }
@@ -139,7 +148,7 @@ import Testing
         h.refuses("evaluate b") { $0.hasPrefix("expected 'on TABLE', the ratings to evaluate on") }
         h.refuses("evaluate b test", blaming: "test", with: "expected 'on' before the table: evaluate b on test")
         h.refuses("evaluate b p on test", blaming: "p") { $0.hasPrefix("evaluate takes one model; to put several side by side") }
-        h.refuses("evaluate", with: "expected a model name; usage: evaluate MODEL on TABLE [top K [binary]]")
+        h.refuses("evaluate", with: "expected a model name; usage: evaluate MODEL on TABLE [top K [binary] [per user]]")
         h.refuses("evaluate b on train", blaming: "train") { $0.hasPrefix("every row of 'train' is a rating 'b' was trained on") }
         h.refuses("compare b b on test", blaming: "b", with: "'b' is named twice")
         h.refuses("compare on test", blaming: "on", with: "expected the models to compare; usage: compare MODEL... on TABLE [top K [binary]]")

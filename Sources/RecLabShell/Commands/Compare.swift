@@ -33,6 +33,10 @@ extension Verbs {
         let target = try ModelEvaluation.target(&call, usage: usage)
         let models = try tokens.map { try ModelEvaluation.model($0, in: call.session, ranking: target.topN != nil) }
         if let topN = target.topN {
+            if topN.perUser {
+                throw ShellError("'per user' gives one model's rows: evaluate MODEL on \(target.name) top \(topN.k) per user",
+                                 at: call.arguments.verb)
+            }
             return try ModelEvaluation.rank(Array(zip(models, tokens)), on: target, k: topN.k, binary: topN.binary,
                                             session: call.session, ranked: true)
         }

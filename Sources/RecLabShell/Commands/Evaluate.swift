@@ -5,12 +5,13 @@ extension Verbs {
     static let evaluate = Verb(
         name: "evaluate", group: .models,
         summary: "how well a model predicts held-out ratings: RMSE, MAE and coverage (rows it cannot score go to a fallback)",
-        forms: ["evaluate MODEL on TABLE [top K [binary]]"],
+        forms: ["evaluate MODEL on TABLE [top K [binary] [per user]]"],
         example: """
             train, test = split ratings 80% seed 42
             als = train als on train
             evaluate als on test
             evaluate als on test top 10        # its top-10 lists: ndcg, recall, precision, mrr, hit
+            u = evaluate als on test top 10 per user   # a row per user, to sort or chart
             """,
         notes: """
             rmse and mae cover the rows the model scored itself; coverage is their share of the rows.
@@ -48,6 +49,9 @@ extension Verbs {
         let target = try ModelEvaluation.target(&call, usage: usage)
         let trained = try ModelEvaluation.model(modelToken, in: call.session, ranking: target.topN != nil)
         if let topN = target.topN {
+            if topN.perUser {
+                return try ModelEvaluation.perUser(trained, on: target, k: topN.k, binary: topN.binary, session: call.session)
+            }
             return try ModelEvaluation.rank([(trained, modelToken)], on: target, k: topN.k, binary: topN.binary,
                                             session: call.session, ranked: false)
         }

@@ -45,4 +45,21 @@ extension ModelEvaluation {
                      + "popularity: mean training ratings of a recommended movie")
         return outcome(table, notes: notes)
     }
+
+    /// `evaluate … top K per user`: a row per held-out user, with their
+    /// held-out count, their list's length and each metric.
+    static func perUser(_ trained: TrainedModel, on target: Target, k: Int, binary: Bool, session: Session) throws -> Outcome {
+        let evaluation = try TopNEvaluation.evaluate(trained.model, on: target.ratings, k: k, binary: binary,
+                                                     cancel: session.cancellation)
+        let rows = evaluation.users
+        var columns = [
+            Column(name: "userId", integers: rows.map(\.user)),
+            Column(name: "held_out", counts: rows.map { Int64($0.heldOut) }),
+            Column(name: "listed", counts: rows.map { Int64($0.list.count) }),
+        ]
+        for (m, metric) in rankingMetrics.enumerated() {
+            columns.append(Column(name: metric.name, decimals: rows.map { $0.scores[m] }, fractionDigits: 4))
+        }
+        return .table(try Table(columns: columns))
+    }
 }

@@ -14,8 +14,9 @@ enum ModelEvaluation {
         var ratings: HeldOutRatings
         var name: String
         var token: Token?
-        /// `top K [binary]`: judge the models' lists, not their predicted ratings.
-        var topN: (k: Int, binary: Bool)?
+        /// `top K [binary] [per user]`: judge the models' lists, not their
+        /// predicted ratings; `perUser` gives a row per user instead of the means.
+        var topN: (k: Int, binary: Bool, perUser: Bool)?
     }
 
     /// The model named by `token`, refusing one whose scores are not ratings.
@@ -42,10 +43,19 @@ enum ModelEvaluation {
             throw ShellError("expected 'on TABLE', the ratings to evaluate on (like test from "
                              + "'train, test = split ratings 80%'); usage: \(usage)", at: call.arguments.peek ?? call.arguments.endToken)
         }
-        var topN: (k: Int, binary: Bool)?
+        var topN: (k: Int, binary: Bool, perUser: Bool)?
         if call.arguments.take("top") {
             let k = try call.arguments.expectInteger("the length of the lists", in: 1...10_000, usage: usage)
-            topN = (k, call.arguments.take("binary"))
+            let binary = call.arguments.take("binary")
+            var perUser = false
+            if let per = call.arguments.peek, per.isWord("per") {
+                _ = call.arguments.next()
+                guard call.arguments.take("user") else {
+                    throw ShellError("expected 'per user'; usage: \(usage)", at: call.arguments.peek ?? call.arguments.endToken)
+                }
+                perUser = true
+            }
+            topN = (k, binary, perUser)
         }
         try call.arguments.expectEnd(usage: usage)
         let anchor = token ?? call.arguments.verb
