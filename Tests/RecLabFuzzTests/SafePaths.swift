@@ -23,7 +23,7 @@ struct SafePaths {
     static let pureVerbs: Set<String> = [
         "tables", "drop", "head", "tail", "describe", "select", "filter", "sort", "top", "stats", "join", "sample", "split",
         "pivot", "find", "unrate", "forget", "ratings", "people", "blend", "train", "fit", "models", "recommend", "predict", "explain",
-        "evaluate", "compare", "similar", "bias", "history", "set", "help", "quit",
+        "evaluate", "compare", "crossfold", "similar", "bias", "history", "set", "help", "quit",
     ]
     /// Verbs that name files, handled one by one in ``rewrite(_:)``.
     static let fileVerbs: Set<String> = ["load", "save", "export", "run", "rate", "hist", "plot", "scatter", "pca"]

@@ -108,6 +108,24 @@ import Testing
         h.refuses("evaluate p on test", blaming: "p") { $0.hasSuffix("(judge its lists: evaluate p on TABLE top 10)") }
     }
 
+    @Test func crossfoldGivesEachMetricsMeanAndSpreadOverTheFolds() throws {
+        let out = h.run("c = crossfold popular on ratings folds 3 seed 5")
+        #expect(out == "c: 5 rows × 6 columns\n", "\(out)")
+        let c = try #require(h.session.workspace.table("c"))
+        #expect(c.columnNames == ["metric", "mean", "std", "fold1", "fold2", "fold3"])
+        for row in 0..<c.rowCount {
+            let folds = (3...5).compactMap { c.columns[$0].number(at: row) }
+            let mean = try #require(c.columns[1].number(at: row))
+            #expect(abs(mean - folds.reduce(0, +) / 3) < 1e-12)
+            #expect((c.columns[2].number(at: row) ?? -1) >= 0)
+        }
+        #expect(c.columns[0].text(at: 0) == "ndcg@10")
+        h.refuses("crossfold popular on ratings folds 1", blaming: "1") { $0.contains("the number of folds") }
+        h.refuses("crossfold popular ratings", blaming: "ratings") { $0.hasPrefix("unknown popular setting 'ratings'") }
+        h.refuses("crossfold popular", blaming: nil) { $0.hasPrefix("expected 'on TABLE'") }
+        h.refuses("crossfold popular on ratings top 10 sideways", blaming: "sideways") { $0.hasPrefix("unexpected 'sideways'") }
+    }
+
     @Test func boundResultsAreTablesToSave() throws {
         let folder = try TempFolder()
         #expect(h.run("r = compare b on test") == "r: 1 row × 9 columns\n")

@@ -52,4 +52,19 @@ import Testing
         #expect(throws: RecLabError.self) { try table.holdOut(.fraction(1.5), by: ["userId"], seed: 0) }
         #expect(throws: RecLabError.self) { try table.holdOut(.count(1), by: ["user"], seed: 0) }
     }
+
+    @Test func crossfoldTestsEachUserInExactlyOneFold() throws {
+        let table = try Self.table()
+        let splits = try table.crossfold(2, by: "userId", holdOut: 0.5, seed: 3)
+        #expect(splits.count == 2)
+        var tested: [Int64: Int] = [:]
+        for split in splits {
+            #expect(split.train.rowCount + split.test.rowCount == table.rowCount)
+            for (user, _) in counts(split.test) { tested[user, default: 0] += 1 }
+        }
+        // round(0.5 × 1) = 0 (halves to even): user 1 is never held out; the others once each.
+        #expect(tested == [2: 1, 3: 1, 4: 1])
+        #expect(throws: RecLabError.self) { try table.crossfold(1, by: "userId", holdOut: 0.2, seed: 0) }
+        #expect(throws: RecLabError.self) { try table.crossfold(5, by: "userId", holdOut: 0.2, seed: 0) }
+    }
 }
