@@ -25,6 +25,9 @@ from jupyter_client.manager import start_new_kernel
 from nbclient import NotebookClient
 
 binary, data, repository = sys.argv[1:4]
+# A script's cells as the kernel's tests split them (ScriptRunner.cells).
+sys.path.insert(0, os.path.join(repository, "Tests", "RecLabKernelTests", "Jupyter"))
+from test_kernel import is_comment, script_cells  # noqa: E402
 env = {**os.environ, "RECLAB_WORKSPACE": tempfile.mkdtemp(prefix="reclab-bench-")}
 
 starts = []
@@ -51,20 +54,6 @@ kc.stop_channels()
 km.shutdown_kernel(now=True)
 
 
-def cells(text):
-    out, pending = [], []
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    for line in lines:
-        pending.append(line)
-        if line.endswith("\\") and not line.strip().startswith("#"):
-            continue
-        out.append(pending)
-        pending = []
-    return out + ([pending] if pending else [])
-
-
 for name in sorted(f[:-7] for f in os.listdir(os.path.join(repository, "sessions")) if f.endswith(".reclab")):
     script = os.path.join(repository, "sessions", name + ".reclab")
     with open(script, encoding="utf-8") as f:
@@ -73,8 +62,8 @@ for name in sorted(f[:-7] for f in os.listdir(os.path.join(repository, "sessions
     subprocess.run([binary, "--data", data, "--workspace", tempfile.mkdtemp(), script], check=True, stdout=subprocess.DEVNULL)
     terminal = time.perf_counter() - started
     notebook = nbformat.v4.new_notebook()
-    for lines in cells(text):
-        if " ".join(lines).strip() and not " ".join(lines).strip().startswith("#"):
+    for lines in script_cells(text):
+        if not is_comment(lines):
             notebook.cells.append(nbformat.v4.new_code_cell("\n".join(lines)))
     started = time.perf_counter()
     NotebookClient(notebook, timeout=600, kernel_name="reclab").execute(

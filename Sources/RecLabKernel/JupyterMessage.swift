@@ -84,12 +84,17 @@ public struct JupyterMessage {
         (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
     }
 
-    /// Now, in ISO 8601 with microseconds and a `Z`, as Jupyter writes dates.
+    /// Now, in ISO 8601 with microseconds and a `Z`, as Jupyter writes
+    /// dates. Every message carries one (a stream line, a progress
+    /// update), so it is made with `gmtime_r`, not a new DateFormatter
+    /// each time; it is safe from any thread.
     static func timestamp(_ date: Date = Date()) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'"
-        return formatter.string(from: date)
+        let since = date.timeIntervalSince1970
+        var seconds = time_t(since.rounded(.down))
+        let micros = Int(((since - Double(seconds)) * 1_000_000).rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), micros)
     }
 }

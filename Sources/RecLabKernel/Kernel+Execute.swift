@@ -30,23 +30,10 @@ extension Kernel {
             session.ask = nil
         }
 
-        var quits = false
-        for cell in ScriptRunner.cells(code) {
-            let command = ScriptRunner.join(cell.lines)
-            if ScriptRunner.isComment(command) {
-                for line in cell.lines where !line.trimmingCharacters(in: .whitespaces).isEmpty { session.note(line) }
-                continue
-            }
-            if session.interrupt.isCancelled {
-                show(.error(CellError(message: "interrupted", line: command, range: nil)))
-                break
-            }
-            if !session.perform(command) { break }
-            if session.wantsToQuit {
-                quits = true
-                break
-            }
-        }
+        // The cell's lines run as a script's do: comments kept as notes,
+        // stopping at the first error or at an interrupt (an error event).
+        ScriptRunner(echo: false).run(code, name: "cell", in: session)
+        let quits = session.wantsToQuit
         if let error = cellError {
             return ["status": "error", "execution_count": executionCount] .merging(errorContent(error)) { a, _ in a }
         }

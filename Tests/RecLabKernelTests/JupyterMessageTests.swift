@@ -23,6 +23,11 @@ import Testing
         #expect(date.hasSuffix("Z") && date.count == "2026-12-06T23:47:58.123456Z".count, "\(date)")
     }
 
+    @Test func datesAreUTCWithMicroseconds() {
+        #expect(JupyterMessage.timestamp(Date(timeIntervalSince1970: 1_765_065_600.5)) == "2025-12-07T00:00:00.500000Z")
+        #expect(JupyterMessage.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000000Z")
+    }
+
     @Test func whatIsNotAMessageIsRefused() {
         let good = JupyterMessage(type: "status", content: [:], parent: nil, session: "s").frames(signer: signer)
         #expect(throws: KernelError.self) { try JupyterMessage(frames: Array(good.dropLast()), signer: signer) }

@@ -40,8 +40,6 @@ extension ItemKNN: MovieSpaceModel {
         guard let kept = similarItems(to: id, count: Int.max) else {
             throw RecLabError("nobody in the training data rated movie \(id)")
         }
-        return Array(kept.lazy.filter { item in
-            item.item != id && (self.matrix.itemIndex(of: item.item).map { self.matrix.entries(ofItem: $0).count } ?? 0) >= minCount
-        }.prefix(count))
+        return Array(kept.lazy.filter { $0.item != id && self.matrix.ratingCount(ofItem: $0.item) >= minCount }.prefix(count))
     }
 }

@@ -4,6 +4,13 @@ extension RatingMatrix {
     /// - Complexity: O(items).
     public var itemRatingCounts: [Int] { (0 ..< itemCount).map { entries(ofItem: $0).count } }
 
+    /// How many training ratings movie `id` has (0 when nobody rated it).
+    ///
+    /// - Complexity: O(1).
+    public func ratingCount(ofItem id: Int64) -> Int {
+        itemIndex(of: id).map { entries(ofItem: $0).count } ?? 0
+    }
+
     /// The item indices of the `n` movies with the most training ratings,
     /// most first, ties by ascending id (all of them when there are fewer).
     ///

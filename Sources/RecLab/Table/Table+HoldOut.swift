@@ -32,10 +32,7 @@ extension Table {
     public func holdOut(_ size: HoldOutSize, by groupColumns: [String], latest: String? = nil, seed: UInt64,
                         cancel: Cancellation = .never) throws(RecLabError) -> (kept: Table, heldOut: Table) {
         switch size {
-        case .fraction(let f):
-            guard f.isFinite, f >= 0, f <= 1 else {
-                throw RecLabError("a share of rows must be between 0% and 100%, not \((f * 100).formatted(maxFractionDigits: 4))%")
-            }
+        case .fraction(let f): _ = try Table.checkedFraction(f)
         case .count(let n):
             guard n >= 0 else { throw RecLabError("cannot hold out a negative number of rows (\(n))", subject: String(n)) }
         }

@@ -64,7 +64,7 @@ extension Table {
         return wanted.isFinite ? max(0, min(size, Int(wanted))) : 0
     }
 
-    private static func checkedFraction(_ f: Double) throws(RecLabError) -> Double {
+    static func checkedFraction(_ f: Double) throws(RecLabError) -> Double {
         guard f.isFinite, f >= 0, f <= 1 else {
             throw RecLabError("a share of rows must be between 0% and 100%, not \((f * 100).formatted(maxFractionDigits: 4))%")
         }

@@ -112,7 +112,7 @@ enum MovieSpace {
 
     /// The number of training ratings of movie `id` (0 when none).
     static func ratingCount(of id: Int64, in matrix: RatingMatrix) -> Int {
-        matrix.itemIndex(of: id).map { matrix.entries(ofItem: $0).count } ?? 0
+        matrix.ratingCount(ofItem: id)
     }
 
     /// Reads `min N` (movies with fewer training ratings are left out).

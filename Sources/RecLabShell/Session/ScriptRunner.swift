@@ -99,7 +99,7 @@ public struct ScriptRunner {
                 session.echo(shown.joined(separator: "\n") + "\n")
             }
             if session.interrupt.isCancelled {
-                session.reportError("\(locate(cell.line)): interrupted")
+                session.reportInterruption(before: command, at: locate(cell.line))
                 return false
             }
             let single = echo && cell.lines.count == 1

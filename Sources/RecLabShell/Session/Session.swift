@@ -133,16 +133,7 @@ public final class Session {
         // Jupyter keeps failed cells with their errors; so does the notebook.
         // An `export` cell is left out: it is not part of what it writes.
         notebook.end(error: error.map(\.message), keep: !isExport(line))
-        if let error, !error.isReported, display != nil {
-            emit(.error(error))
-        } else if let error, !error.isReported {
-            // The terminal echoed ^C on the command's line; start a fresh one.
-            if isInteractive, interrupt.isCancelled { sink("\n") }
-            if let caretIndent, !line.contains("\n"), let caret = error.caret(indent: caretIndent) {
-                sink(caret + "\n")
-            }
-            reportError("\(errorPrefix)error: \(error.message)")
-        }
+        if let error, !error.isReported { report(error, errorPrefix: errorPrefix, caretIndent: caretIndent) }
         if settings.timer, let clock {
             sink(clock.line() + "\n")
         }

@@ -76,9 +76,7 @@ public struct TopNEvaluation: Sendable {
         let matrix = model.matrix
         let recommended = rows.flatMap(\.list)
         if !recommended.isEmpty {
-            let total = recommended.reduce(0) { sum, item in
-                sum + (matrix.itemIndex(of: item).map { matrix.entries(ofItem: $0).count } ?? 0)
-            }
+            let total = recommended.reduce(0) { $0 + matrix.ratingCount(ofItem: $1) }
             result.meanPopularity = Double(total) / Double(recommended.count)
         }
         return result
