@@ -1,44 +1,32 @@
 import Foundation
 import RecLabShell
 
-/// A cell's progress display: shown once with a display id, then updated in
-/// place (`update_display_data`) as the bar moves.
-struct ProgressDisplay {
-    /// The display's id, unique to the cell's stage.
-    var id: String
-    /// The last stage shown, and how long it had run.
-    var label: String
-    var seconds: Double
-}
-
 extension Kernel {
-    /// Shows `progress` as a line updated in place under the running cell;
-    /// at the end of a stage the line says it is done and how long it took.
+    /// Shows `progress` as a display under the running cell, shown once with
+    /// a display id and updated in place (`update_display_data`) as the bar
+    /// moves; emptied whenever the terminal would erase its bar.
     /// Called from whichever thread reports (engine workers included).
     func showProgress(_ progress: CommandProgress) {
         guard let request = parent else { return }
         progressLock.lock()
         defer { progressLock.unlock() }
-        let text: String
         switch progress {
         case .running(let label, let fraction, let seconds):
-            text = Kernel.bar(label: label, fraction: fraction, seconds: seconds)
-            if var display = progressDisplay {
-                display.label = label
-                display.seconds = seconds
-                progressDisplay = display
-                publish("update_display_data", content: content(text, id: display.id), parent: request)
+            let text = Kernel.bar(label: label, fraction: fraction, seconds: seconds)
+            if let id = progressDisplay {
+                publish("update_display_data", content: content(text, id: id), parent: request)
             } else {
-                let display = ProgressDisplay(id: "reclab-progress-\(UUID().uuidString.lowercased())", label: label, seconds: seconds)
-                progressDisplay = display
-                publish("display_data", content: content(text, id: display.id), parent: request)
+                let id = "reclab-progress-\(UUID().uuidString.lowercased())"
+                progressDisplay = id
+                publish("display_data", content: content(text, id: id), parent: request)
             }
         case .finished:
             // Erased, as the terminal erases its bar: a line saying how far
             // one stage had got would outlive the cell and differ run to run.
-            guard let display = progressDisplay else { return }
-            publish("update_display_data", content: content("", id: display.id), parent: request)
-            progressDisplay = nil
+            // The id stays for the cell, so a bar drawn again after output
+            // (an epoch row) reuses the one display instead of adding another.
+            guard let id = progressDisplay else { return }
+            publish("update_display_data", content: content("", id: id), parent: request)
         }
     }
 

@@ -38,9 +38,9 @@ public final class Kernel: @unchecked Sendable {
     var inputs: [String] = []
     /// The error of the cell running, once it failed.
     var cellError: CellError?
-    /// Where the running cell's progress display is, once shown; read and
-    /// written under ``progressLock`` (reports come from engine threads).
-    var progressDisplay: ProgressDisplay?
+    /// The display id of the running cell's progress line, once shown; read
+    /// and written under ``progressLock`` (reports come from engine threads).
+    var progressDisplay: String?
     let progressLock = NSLock()
     /// What a `shutdown_request` does once answered: end the process
     /// (Jupyter restarts a kernel by starting a new one). Tests that run a

@@ -20,7 +20,7 @@ struct KernelCommand: ParsableCommand {
     @Argument(help: "'install' to write the kernel spec; nothing to run a kernel.")
     var action: String?
 
-    @Option(name: .customShort("f"), help: "The connection file Jupyter wrote (to run a kernel).")
+    @Option(name: .customShort("f"), help: ArgumentHelp("The connection file Jupyter wrote (to run a kernel).", valueName: "connection-file"))
     var connectionFile: String?
 
     @Flag(help: "Install for this user ($JUPYTER_DATA_DIR or ~/.local/share/jupyter; the default).")
