@@ -11,6 +11,7 @@ RECLAB_REQUIRED=(
     "libedit-dev:editline/readline.h"   # the line editor (Sources/CEditLine)
     "zlib1g-dev:zlib.h"                 # unzipping downloaded releases (ZIPFoundation)
     "libzmq3-dev:zmq.h"                 # the Jupyter kernel's transport (Sources/CZeroMQ)
+    "libopenblas-dev:openblas-pthread/cblas.h"  # LAPACK, for ease's inverse (Sources/CLapack)
 )
 
 # Whether HEADER is in a folder the compiler searches by default.

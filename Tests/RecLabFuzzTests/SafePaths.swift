@@ -26,7 +26,7 @@ struct SafePaths {
         "evaluate", "compare", "crossfold", "similar", "bias", "history", "set", "help", "quit",
     ]
     /// Verbs that name files, handled one by one in ``rewrite(_:)``.
-    static let fileVerbs: Set<String> = ["load", "save", "export", "run", "rate", "hist", "plot", "scatter", "pca"]
+    static let fileVerbs: Set<String> = ["load", "save", "export", "run", "rate", "hist", "plot", "scatter", "pca", "tune"]
 
     /// `line` with its paths moved into ``root``. A line that does not
     /// lex or parse is returned as it is: the session runs none of it.
@@ -63,7 +63,7 @@ struct SafePaths {
         }
         switch verb {
         case _ where Self.pureVerbs.contains(verb): break
-        case "rate", "hist", "plot", "scatter", "pca": break
+        case "rate", "hist", "plot", "scatter", "pca", "tune": break
         case "save":
             // The table (or `session`, or `model` and the model) stays.
             let kept = args.first?.isWord("model") == true && args.count >= 3 ? 2 : 1

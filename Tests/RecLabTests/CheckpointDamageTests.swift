@@ -209,6 +209,6 @@ import Testing
         let bytes = Self.body(PopularModel.train(try CheckpointTests.matrix()))
         #expect(Self.refusal(bytes, at: 24, Array("x".utf8))
                 == "the file holds a 'xopular' model, which this reclab cannot load "
-                + "(it loads: mf, lowrank, als, bias, popular, userknn, itemknn)")
+                + "(it loads: mf, lowrank, als, bias, popular, userknn, itemknn, ease)")
     }
 }

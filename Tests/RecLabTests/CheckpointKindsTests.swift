@@ -23,6 +23,7 @@ import Testing
             try UserKNN.train(matrix, parameters: .init(center: false)),
             try ItemKNN.train(matrix, parameters: .init(neighbours: 7, minNeighbours: 2, minSimilarity: -0.5)),
             try ItemKNN.train(matrix, parameters: .init(center: false)),
+            try EASE.train(matrix, parameters: .init(regularization: 7.5, minRatings: 2)),
         ]
     }
 
@@ -67,6 +68,8 @@ import Testing
             out += [b(x.userMeans), b(x.userNorms), "\(x.parameters)"]
         case let x as ItemKNN:
             out += [b(x.itemMeans), "\(x.neighbourOffsets)", "\(x.neighbourItems)", b(x.neighbourSimilarities), "\(x.parameters)"]
+        case let x as EASE:
+            out += ["\(x.kept) \(x.position)", "\(x.weights.map(\.bitPattern))", "\(x.parameters)"]
         default:
             out.append("unexpected kind \(model.algorithm)")
         }
@@ -80,7 +83,7 @@ import Testing
     @Test func everyKindIsListedOnceUnderItsAlgorithmsName() {
         let kinds = Checkpoint.kinds.map { $0.checkpointKind }
         #expect(Set(kinds).count == kinds.count)
-        #expect(Set(kinds) == ["mf", "lowrank", "als", "bias", "popular", "userknn", "itemknn"])
+        #expect(Set(kinds) == ["mf", "lowrank", "als", "bias", "popular", "userknn", "itemknn", "ease"])
         for kind in Checkpoint.kinds { #expect(kind.checkpointKind == kind.algorithm) }
     }
 

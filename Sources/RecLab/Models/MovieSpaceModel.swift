@@ -7,12 +7,20 @@ public protocol MovieSpaceModel: Recommender {
     var similarityMetrics: [SimilarityMetric] { get }
     /// What its cosine measures, for the line under `similar`'s table.
     var similarityMeaning: String { get }
+    /// The heading of `similar`'s score column under the cosine metric
+    /// (`similarity`; `weight` for `ease`).
+    var similarityColumn: String { get }
     /// The `count` movies most like movie `id` by `metric` (one of
     /// ``similarityMetrics``), closest first, never `id` itself; movies
     /// rated fewer than `minCount` times in the training data left out.
     ///
     /// - Throws: ``RecLabError`` when nobody rated movie `id` in the training data.
     func similarMovies(to id: Int64, count: Int, metric: SimilarityMetric, minCount: Int) throws(RecLabError) -> [ScoredItem]
+}
+
+extension MovieSpaceModel {
+    /// `similarity`.
+    public var similarityColumn: String { "similarity" }
 }
 
 extension MovieVectorModel {

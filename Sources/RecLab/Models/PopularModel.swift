@@ -24,7 +24,7 @@ extension PopularModel: Recommender {
     /// `popular`.
     public static let algorithm = "popular"
     /// Counts of ratings, not predicted ratings.
-    public static let scoresAreRatings = false
+    public static let scoreScale = ScoreScale.counts
 
     /// None: there is nothing to set.
     public var settings: [(key: String, value: String)] { [] }

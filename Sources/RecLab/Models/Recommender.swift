@@ -6,9 +6,10 @@
 public protocol Recommender: Sendable {
     /// The algorithm's name as typed after `train` (`userknn`).
     static var algorithm: String { get }
-    /// Whether its scores are predicted ratings (`popular`'s are counts of
-    /// ratings), so errors against held-out ratings mean something.
-    static var scoresAreRatings: Bool { get }
+    /// What its scores are: predicted ratings (so errors against held-out
+    /// ratings mean something), counts of ratings (`popular`), or numbers
+    /// that only rank movies (`ease`).
+    static var scoreScale: ScoreScale { get }
     /// The ratings the model was trained on.
     var matrix: RatingMatrix { get }
     /// The settings as `key=value` pairs in the form `train` accepts, for
@@ -27,7 +28,19 @@ extension Recommender {
     /// The algorithm's name.
     public var algorithm: String { Self.algorithm }
     /// Predicted ratings, unless a kind says otherwise.
-    public static var scoresAreRatings: Bool { true }
+    public static var scoreScale: ScoreScale { .ratings }
+    /// What this model's scores are.
+    public var scoreScale: ScoreScale { Self.scoreScale }
     /// Whether this model's scores are predicted ratings.
-    public var scoresAreRatings: Bool { Self.scoresAreRatings }
+    public var scoresAreRatings: Bool { Self.scoreScale == .ratings }
+}
+
+/// What a model's scores are, which decides how they are shown and judged.
+public enum ScoreScale: Sendable, Equatable {
+    /// Predicted ratings, on the training ratings' scale: RMSE means something.
+    case ratings
+    /// Whole numbers of ratings (`popular`), shown without decimals.
+    case counts
+    /// Numbers that only order movies (`ease`, `implicit`): judged by lists.
+    case ranking
 }

@@ -22,28 +22,23 @@ struct FactorExplanationText {
     var lookup: MovieLookup?
     var precision: Int
 
-    /// The explanation of `movie` for `audience` when `trained` is a factor
-    /// model; `nil` for other models. A movie without a vector gives the
-    /// one line `predict` gives.
-    static func explain(movie: (id: Int64, title: String), audience: Audience, trained: TrainedModel,
-                        scores: ItemScores, session: Session) throws -> String? {
-        guard let model = trained.model as? any FactorExplaining else { return nil }
+    /// The explanation of the question's movie by factor model `model`;
+    /// `nil` when the movie has no vector.
+    static func explain(_ model: any FactorExplaining, _ q: ExplainQuestion) throws -> String? {
         var trainedAs: Int64?
         let explanation: FactorExplanation?
-        if case .person(let person) = audience, let id = trained.people[person.name] {
+        if case .person(let person) = q.audience, let id = q.trained.people[person.name] {
             trainedAs = id
-            explanation = try model.explain(user: id, item: movie.id, closest: closestCount)
+            explanation = try model.explain(user: id, item: q.movie.id, closest: closestCount)
         } else {
-            explanation = try audience.ask(person: { model.explain(ratings: $0, item: movie.id, closest: closestCount) },
-                                           user: { try model.explain(user: $0, item: movie.id, closest: closestCount) })
+            explanation = try q.audience.ask(
+                person: { model.explain(ratings: $0, item: q.movie.id, closest: closestCount) },
+                user: { try model.explain(user: $0, item: q.movie.id, closest: closestCount) })
         }
-        guard let explanation else {
-            return Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores)
-        }
-        let lookup = session.workspace.tables["movies"].flatMap { try? MovieLookup(movies: $0) }
-        return FactorExplanationText(explanation: explanation, model: model, name: trained.name, table: trained.table,
-                                     title: movie.title, audience: audience.label, trainedAs: trainedAs,
-                                     lookup: lookup, precision: session.settings.precision).text
+        guard let explanation else { return nil }
+        return FactorExplanationText(explanation: explanation, model: model, name: q.trained.name,
+                                     table: q.trained.table, title: q.movie.title, audience: q.audience.label,
+                                     trainedAs: trainedAs, lookup: q.lookup, precision: q.precision).text
     }
 
     var text: String {
@@ -129,7 +124,9 @@ struct FactorExplanationText {
     var dotLines: [String] {
         let e = explanation
         let count = e.userVector.count
-        let factors = NumberFormatting.counted(count, model is LowRank || model is ALSModel ? "feature" : "factor")
+        // The noun of the setting that sets their number (`features=` or `factors=`).
+        let noun = Algorithm.of(model)?.settings.contains { $0.key == "features" } == true ? "feature" : "factor"
+        let factors = NumberFormatting.counted(count, noun)
         let leading = e.leadingFactors(Self.leadingFactorCount)
         let which = leading.count == count ? "the terms u_f × v_f" : "the largest of its terms u_f × v_f"
         var lines = ["  u·v = \(f(e.dot)), \(audience)'s vector · the movie's over \(factors); \(which):"]

@@ -21,6 +21,8 @@ extension Verbs {
             vectors fixed); with people=on they are the user they were trained as. Last,
             the person's rated movies nearest the movie in the model's space (cosine of
             movie vectors): not a term of the score, a hint at why it is high or low.
+            ease: the weights from the person's rated movies to the movie (the largest and
+            the most negative listed), which add up to the score.
             """,
         gives: [.table, .text]
     ) { call in
@@ -29,48 +31,15 @@ extension Verbs {
         if scores.isRated(movie.id) || trained.model.matrix.itemIndex(of: movie.id) == nil {
             return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
         }
-        if let knn = trained.model as? UserKNN {
-            let knnScores = try audience.ask(person: { knn.score(ratings: $0) }, user: { try knn.score(user: $0) })
-            guard let explanation = knnScores.explain(item: movie.id) else {
-                return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
-            }
-            let text = UserKNNExplanationText(explanation: explanation, title: movie.title, audience: audience.label,
-                                              model: trained.name, ratingCount: knnScores.ratingCount,
-                                              minSimilarity: knn.parameters.minSimilarity,
-                                              precision: call.session.settings.precision)
-            return .report(try text.report())
+        guard let model = trained.model as? any ExplainableModel else {
+            throw ShellError("explain does not know '\(trained.model.algorithm)' models yet", at: modelToken ?? call.arguments.verb)
         }
-        let precision = call.session.settings.precision
-        if let knn = trained.model as? ItemKNN {
-            let explanation = try audience.ask(person: { knn.explain(ratings: $0, item: movie.id) },
-                                               user: { try knn.explain(user: $0, item: movie.id) })
-            guard let explanation else {
-                return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
-            }
-            let lookup = call.session.workspace.tables["movies"].flatMap { try? MovieLookup(movies: $0) }
-            let text = ItemKNNExplanationText(explanation: explanation, title: movie.title, audience: audience.label,
-                                              model: trained.name, lookup: lookup, precision: precision)
-            return .report(try text.report())
+        let question = ExplainQuestion(movie: movie, audience: audience, trained: trained, scores: scores,
+                                       session: call.session)
+        guard let answer = try model.explanation(question) else {
+            return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
         }
-        if let bias = trained.model as? BiasModel {
-            let explanation = try audience.ask(person: { bias.explain(ratings: $0, item: movie.id) },
-                                               user: { try bias.explain(user: $0, item: movie.id) })
-            guard let explanation else {
-                return .text(Prediction.whyNotScored(movie: movie, audience: audience, trained: trained, scores: scores))
-            }
-            return .text(BiasExplanationText(explanation: explanation, title: movie.title, audience: audience.label,
-                                             model: trained.name, precision: precision).text)
-        }
-        if let popular = trained.model as? PopularModel {
-            let count = popular.ratingCount(of: movie.id) ?? 0
-            return .text("\(trained.name) (popular) scores each movie by its number of ratings: \(movie.title) has "
-                         + "\(NumberFormatting.counted(count, "rating")) in '\(trained.table)'")
-        }
-        if let text = try FactorExplanationText.explain(movie: movie, audience: audience, trained: trained, scores: scores,
-                                                        session: call.session) {
-            return .text(text)
-        }
-        throw ShellError("explain does not know '\(trained.model.algorithm)' models yet", at: modelToken ?? call.arguments.verb)
+        return answer
     }
 }
 

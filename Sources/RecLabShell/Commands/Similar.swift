@@ -4,7 +4,7 @@ extension Verbs {
     /// `similar MOVIE [N] [with MODEL] [metric cosine|l1] [min N]`.
     static let similar = Verb(
         name: "similar", group: .models,
-        summary: "the movies closest to one movie in a model's movie space (mf, als, lowrank, itemknn)",
+        summary: "the movies closest to one movie in a model's movie space (mf, als, lowrank, itemknn, ease)",
         forms: ["similar MOVIE [N] [with MODEL] [metric cosine|l1] [min N]"],
         example: """
             similar "Mary Poppins (1964)"            # ten, with the last mf/lowrank/itemknn model
@@ -17,7 +17,9 @@ extension Verbs {
             default, or with 'metric l1' the sum of absolute differences (lower is
             closer), as the low-rank tutorial ranks movies.
             itemknn lists the neighbours it kept when trained (cosine of mean-centred
-            ratings, at least min_sim), most similar first; it has no 'metric l1'.
+            ratings, at least min_sim), most similar first; it has no 'metric l1'. ease lists the
+            movies with the largest weights from the movie (what having rated it adds to
+            their scores), in a 'weight' column.
             The movie asked about is never listed (for every model, it would be first).
             count is the movie's number of ratings in the training data; 'min N' leaves
             out movies with fewer.
@@ -72,7 +74,7 @@ extension Verbs {
                              + "'metric \(metric.value.rawValue)' (use an mf, als or lowrank model)", at: metric.token)
         }
         let items = try space.similarMovies(to: movie.id, count: count, metric: chosen, minCount: minCount ?? 0)
-        let scoreName = chosen == .cosine ? "similarity" : "difference"
+        let scoreName = chosen == .cosine ? space.similarityColumn : "difference"
         guard !items.isEmpty else {
             return .text("(\(trained.name) keeps no movie similar to \(movie.title)"
                          + (minCount.map { " with \($0) ratings or more" } ?? "") + ")")

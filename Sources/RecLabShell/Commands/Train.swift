@@ -153,7 +153,7 @@ enum ModelTraining {
     }
 
     /// A setting's value, checked against its kind.
-    private static func value(of token: Token, for setting: Algorithm.Setting) throws -> Double {
+    static func value(of token: Token, for setting: Algorithm.Setting) throws -> Double {
         switch setting.kind {
         case .onOff:
             switch token.text.lowercased() {

@@ -5,7 +5,7 @@ extension Verbs {
         sample, split, pivot,
         hist, plot, scatter,
         find, rate, unrate, ratings, people, blend, forget,
-        train, fit, models, recommend, predict, explain, evaluate, compare, crossfold,
+        train, fit, models, recommend, predict, explain, evaluate, compare, crossfold, tune,
         similar, bias, pca,
         run, history, set, help, quit,
         export,
