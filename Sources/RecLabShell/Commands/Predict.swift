@@ -32,16 +32,8 @@ enum Prediction {
         guard trained.model.matrix.itemIndex(of: movie.id) != nil else {
             return "nobody in '\(trained.table)' rated \(movie.title), so \(trained.name) cannot score it"
         }
-        let reason: String?
-        if let knn = trained.model as? UserKNN {
-            reason = (try? audience.ask(person: { knn.score(ratings: $0) }, user: { try knn.score(user: $0) }))?
-                .explain(item: movie.id).map(UserKNNExplanationText.shortfall)
-        } else if let knn = trained.model as? ItemKNN {
-            reason = (try? audience.ask(person: { knn.explain(ratings: $0, item: movie.id) },
-                                        user: { try knn.explain(user: $0, item: movie.id) }))??.reason?.description
-        } else {
-            reason = nil
-        }
+        let question = ExplainQuestion(movie: movie, audience: audience, trained: trained, scores: scores, session: nil)
+        let reason = (trained.model as? any ExplainableModel)?.shortfall(question)
         if let reason { return "\(trained.name) cannot score \(movie.title) for \(audience.label): \(reason)" }
         return "\(trained.name) cannot score \(movie.title) for \(audience.label)"
     }

@@ -107,14 +107,7 @@ enum Recommendations {
 
     /// Why a model scored nothing for someone whose ratings it knows.
     static func whyNothingScored(_ trained: TrainedModel, _ scores: ItemScores) -> String {
-        if let knn = trained.model as? UserKNN {
-            return "no movie has \(knn.parameters.minNeighbours) similar users (min_nbrs) among those who rated the same "
-                + "\(NumberFormatting.counted(scores.knownCount, "movie")); rate more movies, especially popular ones"
-        }
-        if trained.model is ItemKNN {
-            return "none of the \(NumberFormatting.counted(scores.knownCount, "movie")) rated is similar to a movie not rated; "
-                + "rate more movies, especially popular ones"
-        }
+        if let model = trained.model as? any ExplainableModel, let reason = model.whyNothingScored(scores) { return reason }
         return "rate more movies, especially popular ones"
     }
 }
