@@ -91,7 +91,7 @@ extension EASE: MovieSpaceModel {
     public var similarityColumn: String { "weight" }
     /// What the weight means.
     public var similarityMeaning: String {
-        "the weight ease learned from the movie to each other: what having rated it adds to their scores"
+        "what having rated the movie adds to each one's score, learned by ease"
     }
 
     /// The kept movies movie `id` adds most to, largest weight first, ties

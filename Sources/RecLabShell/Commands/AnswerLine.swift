@@ -28,7 +28,8 @@ enum AnswerLine {
         if metric == .l1 {
             meaning = "difference is the sum of absolute differences of the movie vectors: lower is closer"
         } else {
-            meaning = "similarity is " + ((trained.model as? any MovieSpaceModel)?.similarityMeaning ?? "the cosine of the movies")
+            let space = trained.model as? any MovieSpaceModel
+            meaning = "\(space?.similarityColumn ?? "similarity") is " + (space?.similarityMeaning ?? "the cosine of the movies")
         }
         return "by \(model(trained)) in its movie space; \(meaning)"
     }
