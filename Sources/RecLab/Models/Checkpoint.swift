@@ -72,6 +72,7 @@ public struct Checkpoint: Sendable {
     /// The model kinds files may hold.
     public static let kinds: [any CheckpointableModel.Type] = [
         MatrixFactorization.self, LowRank.self, ALSModel.self, BiasModel.self, PopularModel.self, UserKNN.self, ItemKNN.self,
+        ImplicitMF.self, BPRModel.self,
     ]
 
     /// The file's bytes.

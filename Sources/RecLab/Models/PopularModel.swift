@@ -25,6 +25,8 @@ extension PopularModel: Recommender {
     public static let algorithm = "popular"
     /// Counts of ratings, not predicted ratings.
     public static let scoresAreRatings = false
+    /// Numbers of ratings: whole numbers.
+    public static let scoresAreCounts = true
 
     /// None: there is nothing to set.
     public var settings: [(key: String, value: String)] { [] }

@@ -9,6 +9,9 @@ public protocol Recommender: Sendable {
     /// Whether its scores are predicted ratings (`popular`'s are counts of
     /// ratings), so errors against held-out ratings mean something.
     static var scoresAreRatings: Bool { get }
+    /// Whether its scores are whole counts (`popular`'s numbers of
+    /// ratings), to be shown without decimals.
+    static var scoresAreCounts: Bool { get }
     /// The ratings the model was trained on.
     var matrix: RatingMatrix { get }
     /// The settings as `key=value` pairs in the form `train` accepts, for
@@ -30,4 +33,8 @@ extension Recommender {
     public static var scoresAreRatings: Bool { true }
     /// Whether this model's scores are predicted ratings.
     public var scoresAreRatings: Bool { Self.scoresAreRatings }
+    /// Decimal scores, unless a kind says otherwise.
+    public static var scoresAreCounts: Bool { false }
+    /// Whether this model's scores are whole counts.
+    public var scoresAreCounts: Bool { Self.scoresAreCounts }
 }

@@ -81,7 +81,7 @@ extension Verbs {
             }
             return .text("(none of the \(NumberFormatting.counted(scores.scoredCount, "scored movie")) for \(audience.label) passes the filters)")
         }
-        let table = try Recommendations.table(top, lookup: lookup, countsAsScores: !trained.model.scoresAreRatings)
+        let table = try Recommendations.table(top, lookup: lookup, countsAsScores: trained.model.scoresAreCounts)
         return .report([.table(table, rows: top.count), .text(AnswerLine.scores(trained, for: audience))])
     }
 }
