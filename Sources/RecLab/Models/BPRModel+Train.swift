@@ -9,7 +9,7 @@ extension BPRModel {
     ///
     /// The same seed gives the same model (one core, one generator).
     /// `cancel` is polled every 65,536 triples and told as each epoch ends
-    /// (stage `bpr`, detail `epoch 3 of 40`).
+    /// (stage `bpr`, detail `epoch 3 of 80`).
     ///
     /// - Throws: ``RecLabError`` for settings out of range, a matrix with no
     ///   ratings, or cancellation.

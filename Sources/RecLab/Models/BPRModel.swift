@@ -29,7 +29,7 @@ public struct BPRModel: Sendable {
 
         /// The defaults `train bpr` uses, chosen on 80/20 splits of
         /// ml-latest-small and ml-100k (see `Benchmarks/README.md`).
-        public init(features: Int = 64, epochs: Int = 40, learningRate: Double = 0.05, regularization: Double = 0.005,
+        public init(features: Int = 64, epochs: Int = 80, learningRate: Double = 0.05, regularization: Double = 0.01,
                     seed: UInt64 = 42) {
             self.features = features
             self.epochs = epochs

@@ -7,9 +7,9 @@ extension Algorithm {
         summary: "Bayesian personalised ranking (Rendle et al.): rated movies scored above unrated ones, by SGD",
         settings: [
             Setting(key: "features", kind: .whole(1...1024), defaultValue: 64, meaning: "length of each user and movie vector"),
-            Setting(key: "epochs", kind: .whole(1...10_000), defaultValue: 40, meaning: "passes, each as many triples as ratings"),
+            Setting(key: "epochs", kind: .whole(1...10_000), defaultValue: 80, meaning: "passes, each as many triples as ratings"),
             Setting(key: "lr", kind: .number(0...10), defaultValue: 0.05, meaning: "learning rate (step size, above 0)"),
-            Setting(key: "reg", kind: .number(0...1_000_000), defaultValue: 0.005,
+            Setting(key: "reg", kind: .number(0...1_000_000), defaultValue: 0.01,
                     meaning: "L2 penalty on vectors and movie biases (lr × reg below 1)"),
             Setting(key: "seed", kind: .whole(0...9_007_199_254_740_991), defaultValue: 42,
                     meaning: "seeds the starting vectors and the triples"),
