@@ -27,6 +27,6 @@ extension BPRModel: FactorExplaining {
 
     /// Training's gradient steps on the person's vector alone.
     public var foldInMethod: String {
-        "\(parameters.epochs) gradient steps per rated movie, rated movies against unrated ones, as training's"
+        "\(parameters.epochs) gradient steps per rated movie on rated-versus-unrated pairs, as in training"
     }
 }

@@ -26,6 +26,6 @@ extension ImplicitMF: FactorExplaining {
 
     /// One exact solve with the movie vectors fixed, rating values ignored.
     public var foldInMethod: String {
-        "the weighted least squares training solves for a user: which movies were rated counts, not the ratings"
+        "one weighted least-squares solve, as training solves a user; which movies were rated counts, not the ratings"
     }
 }
