@@ -139,6 +139,52 @@ import Testing
         #expect(right >= 18, "\(right) of 20 users")
     }
 
+    @Test func aHalfSweepOnEveryCoreEqualsSolvingEachRowAloneBitForBit() throws {
+        // Big enough for Parallel to split the rows over the cores; rows
+        // short and long, so each worker's scratch memory goes from one
+        // way of gathering to the other.
+        var u: [Int64] = [], i: [Int64] = [], r: [Double] = []
+        var g = SeededGenerator(seed: 21)
+        for user in 1 ... 300 {
+            let density = user % 3 == 0 ? 0.5 : 0.02
+            for item in 1 ... 200 where g.uniform() < density {
+                u.append(Int64(user))
+                i.append(Int64(item))
+                r.append(3)
+            }
+        }
+        let matrix = try RatingMatrix.build(from: Table(columns: [
+            Column(name: "userId", integers: u), Column(name: "movieId", integers: i), Column(name: "rating", decimals: r),
+        ]))
+        let k = 7
+        let items = ImplicitMF.initialRows(count: matrix.itemCount, k: k, seed: 1).map { $0 * 1e4 }
+        let side = ALSSide.users(matrix)
+        var swept = ImplicitMF.initialRows(count: matrix.userCount, k: k, seed: 2)
+        var alone = swept
+        ImplicitMF.halfSweep(side, rows: &swept, other: items, otherCount: matrix.itemCount, k: k, reg: 0.1, weight: 40)
+        let gram = ImplicitMF.gram(of: items, count: matrix.itemCount, k: k, regularization: 0.1)
+        for row in 0 ..< matrix.userCount {
+            let entries = matrix.entries(ofUser: row)
+            let columns = Array(side.others[entries])
+            let scratch = ALSScratch(m: k, longest: columns.count)
+            defer { scratch.release() }
+            columns.withUnsafeBufferPointer { o in
+                gram.withUnsafeBufferPointer { gp in
+                    items.withUnsafeBufferPointer { q in
+                        alone.withUnsafeMutableBufferPointer { out in
+                            guard let o = o.baseAddress, let gp = gp.baseAddress, let q = q.baseAddress,
+                                  let out = out.baseAddress else { return }
+                            ImplicitMF.solveRow(others: o, count: columns.count, gram: gp, other: q, k: k, weight: 40,
+                                                scratch: scratch, out: out + row * k)
+                        }
+                    }
+                }
+            }
+        }
+        #expect(swept.map(\.bitPattern) == alone.map(\.bitPattern))
+        #expect(Parallel.coreCount == 1 || Parallel.ranges(weightedBy: matrix.userOffsets, minimumWeight: 4096).count > 1)
+    }
+
     @Test(arguments: [
         ("features", ImplicitMF.Parameters(features: 0)), ("features", ImplicitMF.Parameters(features: 1025)),
         ("iters", ImplicitMF.Parameters(iterations: 0)), ("reg", ImplicitMF.Parameters(regularization: 0)),
