@@ -70,6 +70,31 @@ import Testing
         }
     }
 
+    @Test func everyUserRowSolvesItsNormalEquationsForTheMovieVectorsItWasSolvedAgainst() throws {
+        // The last user half-sweep of n iterations sees the movie vectors
+        // after n − 1, which are those of the same seed trained n − 1 times.
+        let matrix = try Self.matrix()
+        var earlier = Self.parameters
+        earlier.iterations -= 1
+        let model = try ImplicitMF.train(matrix, parameters: Self.parameters)
+        let before = try ImplicitMF.train(matrix, parameters: earlier)
+        let k = model.factors
+        #expect(before.items != model.items)
+        for u in 0 ..< matrix.userCount {
+            let rated = matrix.entries(ofUser: u).map { Int(matrix.userItems[$0]) }
+            let (a, b) = Self.system(rated: rated, other: before.items, otherCount: matrix.itemCount, k: k,
+                                     reg: 0.1, weight: 40)
+            let x = model.userRow(u)
+            let norm = b.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            var residual = 0.0
+            for f in 0 ..< k {
+                let ax = (0 ..< k).reduce(0.0) { $0 + a[f * k + $1] * x[$1] }
+                residual += (ax - b[f]) * (ax - b[f])
+            }
+            #expect(norm > 0 && residual.squareRoot() <= 1e-9 * norm, "user index \(u): residual \(residual.squareRoot())")
+        }
+    }
+
     @Test func foldingInAUsersMoviesSolvesTheUserSystemIgnoringValuesAndRepeats() throws {
         let matrix = try Self.matrix()
         let model = try ImplicitMF.train(matrix, parameters: Self.parameters)

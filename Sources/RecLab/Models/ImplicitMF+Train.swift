@@ -1,8 +1,9 @@
 extension ImplicitMF {
     /// Trains on `matrix` as LensKit's `ImplicitMF(method='lu')`: small
-    /// positive starting vectors (squares of normal draws × 0.01, movies
-    /// drawn first), then `iters` iterations, each solving every user's
-    /// vector exactly and then every movie's.
+    /// positive starting vectors (squares of normal draws × 0.01, users and
+    /// movies each from a generator of their own), then `iters` iterations,
+    /// each solving every user's vector exactly and then every movie's (so
+    /// the users' starting vectors are never used, as in LensKit).
     ///
     /// The same seed gives the same model, whatever the number of cores:
     /// each row is solved on its own from the fixed other side.
