@@ -9,7 +9,8 @@ enum DamagedCheckpoints {
     static let kinds: [(kind: String, train: String)] = [
         ("userknn", "train userknn"), ("itemknn", "train itemknn"), ("bias", "train bias"), ("popular", "train popular"),
         ("mf", "train mf epochs=1 factors=3"), ("als", "train als features=2 iters=1 samples=2 burn=1"),
-        ("lowrank", "train lowrank features=2 iters=5"),
+        ("lowrank", "train lowrank features=2 iters=5"), ("implicit", "train implicit features=2 iters=1"),
+        ("bpr", "train bpr features=2 epochs=1"),
     ]
 
     /// `bytes` with the CRC-32 of all but its last four bytes written there.

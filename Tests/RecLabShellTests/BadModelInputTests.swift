@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func trainSettings() {
-        h.refuses("train", with: "expected an algorithm (userknn, itemknn, bias, popular, mf, als, lowrank, ease); usage: [NAME =] train ALGO [key=value...] [on TABLE]")
+        h.refuses("train", with: "expected an algorithm (userknn, itemknn, bias, popular, mf, als, lowrank, implicit, bpr, ease); usage: [NAME =] train ALGO [key=value...] [on TABLE]")
         h.refuses("train userknm", blaming: "userknm", with: "unknown algorithm 'userknm'; did you mean 'userknn'?")
         h.refuses("train userknn nbr=15", blaming: "nbr", with: "unknown userknn setting 'nbr'; did you mean 'nbrs'?")
         h.refuses("train userknn nbrs", with: "expected '=' and a value after 'nbrs' (like nbrs=15)")

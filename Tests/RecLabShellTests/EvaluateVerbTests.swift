@@ -176,6 +176,14 @@ import Testing
         h.refuses("train als reg=0", blaming: "reg", with: "reg must be a number above 0 (got 0.0)")
         h.refuses("train als samples=-1", blaming: "-1", with: "samples must be a whole number from 0 to 100000, not '-1'")
         h.refuses("train als rank=3", blaming: "rank") { $0.hasPrefix("unknown als setting 'rank'") }
+        // The list models' scores are not ratings, nor counts; the engine's limits name the key.
+        #expect(h.run("i = train implicit features=2 iters=1 on train").hasPrefix("i: implicit trained on train"))
+        h.refuses("evaluate i on test", blaming: "i") {
+            $0.hasPrefix("'i' is an implicit model: it scores movies for a ranking, not by a predicted rating")
+        }
+        h.refuses("train implicit reg=0", blaming: "reg", with: "reg must be a number above 0 and at most 1000000 (got 0.0)")
+        h.refuses("train bpr lr=1 reg=1", blaming: "reg", with: "reg must be a number ≥ 0 with lr × reg below 1 (got 1.0)")
+        h.refuses("train bpr lr=0", blaming: "lr", with: "lr must be a number above 0 and at most 10 (got 0.0)")
     }
 
     @Test func completionOffersModelsThenOnThenTables() {

@@ -171,6 +171,30 @@ struct ExplainedTerms {
         h.refuses("explain user 1.5 1", blaming: "1.5", with: "a user id is a whole number, not '1.5'")
         h.refuses("explain user 1 1 with als extra", blaming: "extra") { $0.hasPrefix("unexpected 'extra'") }
     }
+
+    @Test func implicitIsTheDotProductAloneAndBPRAddsTheMovieBias() throws {
+        h.run("train implicit features=6 iters=2")
+        let implicit = explainAndPredict(#"jabril "Submarine (2010)""#)
+        #expect(implicit.lines.first == "implicit for jabril: Submarine (2010)")
+        #expect(implicit.lines.dropFirst().first?.hasPrefix("  jabril is folded in: vector fitted to their 85 ratings") == true,
+                "\(implicit.text)")
+        #expect(implicit.text.contains("over 6 features; the largest of its terms u_f × v_f:\n"), "\(implicit.text)")
+        #expect(!implicit.text.contains("b_i") && !implicit.text.contains("μ") && !implicit.text.contains("clamps"))
+        #expect(implicit.value("u·v = ") == implicit.value("score = u·v = "))
+        explainAndPredict(#"user 42 "Submarine (2010)""#)
+
+        h.run("train bpr features=5 epochs=3")
+        let bpr = explainAndPredict(#"jgb "Submarine (2010)""#)
+        #expect(bpr.lines.first == "bpr for jgb: Submarine (2010)")
+        #expect(bpr.text.contains("(3 gradient steps per rated movie on rated-versus-unrated pairs, as in training)"),
+                "\(bpr.text)")
+        #expect(bpr.text.contains("over 5 factors; the largest of its terms u_f × v_f:\n"), "\(bpr.text)")
+        #expect(!bpr.text.contains("b_u") && !bpr.text.contains("μ") && !bpr.text.contains("clamps"))
+        let bias = try #require(bpr.value("b_i = ")), dot = try #require(bpr.value("u·v = "))
+        let score = try #require(bpr.score.flatMap(Double.init))
+        #expect(abs(bias + dot - score) < 1e-12, "\(bpr.text)")
+        explainAndPredict(#"user 42 "Submarine (2010)""#)
+    }
 }
 
 /// `explain` with lowrank on the LinkedIn Learning tutorial's data.

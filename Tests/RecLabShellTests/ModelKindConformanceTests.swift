@@ -8,7 +8,10 @@ import Testing
 /// kind is held to them by being listed.
 @Suite(.serialized) struct ModelKindConformanceTests {
     /// Settings that keep the iterative kinds quick in a debug build.
-    static let quick: [String: String] = ["mf": "epochs=2 factors=8", "als": "iters=2 features=8", "lowrank": "iters=20 features=4"]
+    static let quick: [String: String] = [
+        "mf": "epochs=2 factors=8", "als": "iters=2 features=8", "lowrank": "iters=20 features=4",
+        "implicit": "iters=2 features=8", "bpr": "epochs=2 features=8",
+    ]
     /// The kinds whose scores for a new person with a data user's ratings
     /// are that user's scores. The factor models fold a person in by one
     /// least-squares step instead of the vector they trained; userknn

@@ -204,13 +204,13 @@ func tableHeader(_ text: String) -> [String] {
     @Test func withoutAModelThatHasWhatTheVerbNeeds() throws {
         let h = try SessionHarness.withMovieLens()
         h.refuses("similar 1", blaming: "similar",
-                  with: "no model with movie space yet: similar works with mf, als, lowrank or itemknn models; train one first")
+                  with: "no model with movie space yet: similar works with mf, als, lowrank, implicit, bpr or itemknn models; train one first")
         h.run("train userknn")
         h.refuses("similar 1", blaming: "similar") { $0.hasPrefix("no model with movie space yet") }
         h.refuses("similar 1 with userknn", blaming: "userknn",
-                  with: "'userknn' is a userknn model, which has no movie space; similar works with mf, als, lowrank or itemknn models")
+                  with: "'userknn' is a userknn model, which has no movie space; similar works with mf, als, lowrank, implicit, bpr or itemknn models")
         h.refuses("bias userknn", blaming: "userknn",
-                  with: "'userknn' is a userknn model, which has no movie biases; bias works with mf, als or bias models")
+                  with: "'userknn' is a userknn model, which has no movie biases; bias works with mf, als, bpr or bias models")
         h.refuses("pca userknn", blaming: "userknn") { $0.hasPrefix("'userknn' is a userknn model, which has no movie vectors") }
         h.run("train popular")
         h.refuses("bias popular", blaming: "popular") { $0.contains("which has no movie biases") }
@@ -227,7 +227,7 @@ func tableHeader(_ text: String) -> [String] {
         h.refuses("similar 1 0", blaming: "0", with: "the number of movies must be a whole number from 1 to 1000000")
         h.refuses("similar 1 -3", blaming: "-3", with: "the number of movies must be a whole number from 1 to 1000000")
         h.refuses("similar 1 with bias", blaming: "bias",
-                  with: "'bias' is a bias model, which has no movie space; similar works with mf, als, lowrank or itemknn models (yours: mf)")
+                  with: "'bias' is a bias model, which has no movie space; similar works with mf, als, lowrank, implicit, bpr or itemknn models (yours: mf)")
         h.refuses("similar 1 with mff", blaming: "mff", with: "unknown model 'mff'; did you mean 'mf'?")
         h.refuses("similar 1 with", with: "expected a model name; usage: similar MOVIE [N] [with MODEL] [metric cosine|l1] [min N]")
         h.refuses("similar 1 with mf with mf", blaming: "with", with: "'with' is given twice")
@@ -240,7 +240,7 @@ func tableHeader(_ text: String) -> [String] {
         h.refuses("similar 1 5 banana", blaming: "banana") { $0.hasPrefix("unexpected 'banana'") }
         h.run("train itemknn")
         h.refuses("similar 1 metric l1", blaming: "l1",
-                  with: "'itemknn' is an itemknn model: it keeps similarities, not vectors, so it has no 'metric l1' (use an mf, als or lowrank model)")
+                  with: "'itemknn' is an itemknn model: it keeps similarities, not vectors, so it has no 'metric l1' (use an mf, als, lowrank, implicit or bpr model)")
         // A movie the itemknn model never saw: trained on ratings without it.
         h.run("few = filter ratings movieId != 1028")
         h.run("knn = train itemknn on few")
@@ -250,7 +250,7 @@ func tableHeader(_ text: String) -> [String] {
     @Test func biasWords() throws {
         let (h, _) = try SmallMF.session()
         let usage = "bias MODEL [top|bottom] [N] [min N]"
-        h.refuses("bias", with: "expected a model with movie biases (mf, als or bias); usage: \(usage)")
+        h.refuses("bias", with: "expected a model with movie biases (mf, als, bpr or bias); usage: \(usage)")
         h.refuses("bias nothing", blaming: "nothing", with: "unknown model 'nothing' (models: mf)")
         h.refuses("bias mf sideways", blaming: "sideways", with: "unexpected 'sideways'; usage: \(usage)")
         h.refuses("bias mf top bottom", blaming: "bottom", with: "'top' or 'bottom' is given twice")
@@ -264,9 +264,9 @@ func tableHeader(_ text: String) -> [String] {
     @Test func pcaWords() throws {
         let (h, _) = try SmallMF.session()
         h.run("train itemknn")
-        h.refuses("pca", with: "expected a model with movie vectors (mf, als or lowrank); usage: pca MODEL [N] [to PATH.svg]")
+        h.refuses("pca", with: "expected a model with movie vectors (mf, als, lowrank, implicit or bpr); usage: pca MODEL [N] [to PATH.svg]")
         h.refuses("pca itemknn", blaming: "itemknn",
-                  with: "'itemknn' is an itemknn model, which has no movie vectors; pca works with mf, als or lowrank models (yours: mf)")
+                  with: "'itemknn' is an itemknn model, which has no movie vectors; pca works with mf, als, lowrank, implicit or bpr models (yours: mf)")
         h.refuses("pca mf 1", blaming: "1", with: "the number of movies must be a whole number from 2 to 1000000")
         h.refuses("pca mf 20000", blaming: "20000", with: "mf has vectors for 9,724 movies only; ask for 2 to 9724")
         h.refuses("pca mf 50 60", blaming: "60", with: "unexpected '60'; usage: pca MODEL [N] [to PATH.svg]")

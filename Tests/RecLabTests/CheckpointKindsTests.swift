@@ -23,6 +23,8 @@ import Testing
             try UserKNN.train(matrix, parameters: .init(center: false)),
             try ItemKNN.train(matrix, parameters: .init(neighbours: 7, minNeighbours: 2, minSimilarity: -0.5)),
             try ItemKNN.train(matrix, parameters: .init(center: false)),
+            try ImplicitMF.train(matrix, parameters: .init(features: 3, iterations: 2, regularization: 0.3, weight: 7, seed: 4)),
+            try BPRModel.train(matrix, parameters: .init(features: 3, epochs: 2, learningRate: 0.1, regularization: 0.02, seed: 8)),
             try EASE.train(matrix, parameters: .init(regularization: 7.5, minRatings: 2)),
         ]
     }
@@ -68,6 +70,10 @@ import Testing
             out += [b(x.userMeans), b(x.userNorms), "\(x.parameters)"]
         case let x as ItemKNN:
             out += [b(x.itemMeans), "\(x.neighbourOffsets)", "\(x.neighbourItems)", b(x.neighbourSimilarities), "\(x.parameters)"]
+        case let x as ImplicitMF:
+            out += [b(x.users), b(x.items), b(x.gram), "\(x.parameters)"]
+        case let x as BPRModel:
+            out += [b(x.users), b(x.items), b(x.itemBiases), "\(x.parameters)"]
         case let x as EASE:
             out += ["\(x.kept) \(x.position)", "\(x.weights.map(\.bitPattern))", "\(x.parameters)"]
         default:
@@ -83,7 +89,7 @@ import Testing
     @Test func everyKindIsListedOnceUnderItsAlgorithmsName() {
         let kinds = Checkpoint.kinds.map { $0.checkpointKind }
         #expect(Set(kinds).count == kinds.count)
-        #expect(Set(kinds) == ["mf", "lowrank", "als", "bias", "popular", "userknn", "itemknn", "ease"])
+        #expect(Set(kinds) == ["mf", "lowrank", "als", "bias", "popular", "userknn", "itemknn", "implicit", "bpr", "ease"])
         for kind in Checkpoint.kinds { #expect(kind.checkpointKind == kind.algorithm) }
     }
 

@@ -164,7 +164,7 @@ import Testing
         // The kind is the first string of the body: "mf" at bytes 24–25.
         #expect(refusal(resealed { $0[24] = UInt8(ascii: "x") })
                 == "the file holds a 'xf' model, which this reclab cannot load "
-                + "(it loads: mf, lowrank, als, bias, popular, userknn, itemknn, ease)")
+                + "(it loads: mf, lowrank, als, bias, popular, userknn, itemknn, implicit, bpr, ease)")
     }
 
     /// Random damage: a cut anywhere, or one flipped bit anywhere, is

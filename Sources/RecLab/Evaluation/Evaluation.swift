@@ -64,7 +64,8 @@ public enum Evaluation {
     public static func predict(_ model: any Recommender, on heldOut: HeldOutRatings, fallback: BiasModel? = nil,
                                cancel: Cancellation = .never) throws(RecLabError) -> [RowPrediction] {
         guard predictsRatings(model) else {
-            throw RecLabError("\(model.algorithm) scores movies by their number of ratings, not by a predicted rating, "
+            let what = model.scoreScale == .counts ? "by their number of ratings" : "for a ranking"
+            throw RecLabError("\(model.algorithm) scores movies \(what), not by a predicted rating, "
                               + "so it has no rating errors to measure")
         }
         let fallbackModel: BiasModel

@@ -27,4 +27,13 @@ extension ALSModel: FactorExplaining {
                 Array(items[$0 * width ..< $0 * width + factors])
             })
     }
+
+    /// LensKit calls the vectors' numbers features.
+    public var vectorEntryName: String { "feature" }
+
+    /// The solve training makes for a user.
+    public var foldInMethod: String {
+        parameters.samples > 0 ? "the posterior mean, as the Bayesian sweeps solve a user"
+            : "damped mean bias, then ridge regression, as training solves a user"
+    }
 }

@@ -72,7 +72,7 @@ public struct Checkpoint: Sendable {
     /// The model kinds files may hold.
     public static let kinds: [any CheckpointableModel.Type] = [
         MatrixFactorization.self, LowRank.self, ALSModel.self, BiasModel.self, PopularModel.self, UserKNN.self, ItemKNN.self,
-        EASE.self,
+        ImplicitMF.self, BPRModel.self, EASE.self,
     ]
 
     /// The file's bytes.

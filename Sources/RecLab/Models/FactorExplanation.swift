@@ -138,8 +138,8 @@ extension FactorExplanation {
     }
 }
 
-/// A factor model that can lay out the terms of its scores: `mf`, `als`
-/// and `lowrank`. Each gives its person rows and its arithmetic; finding
+/// A factor model that can lay out the terms of its scores: `mf`, `als`,
+/// `lowrank`, `implicit` and `bpr`. Each gives its person rows and its arithmetic; finding
 /// the user, folding a person in and listing their rated movies are shared.
 public protocol FactorExplaining: Recommender {
     /// Data user index `u`'s trained vector and bias (`nil`: the model has
@@ -153,6 +153,20 @@ public protocol FactorExplaining: Recommender {
     /// with the `closest` of their `rated` movies.
     func explanation(row: (vector: [Double], bias: Double?), item i: Int, person: FactorExplanation.PersonVector,
                      rated: [(index: Int, rating: Double)], closest: Int) -> FactorExplanation
+    /// What one number of a vector is called where the model comes from
+    /// (`factor` for fast.ai, `feature` for LensKit and the tutorial).
+    var vectorEntryName: String { get }
+    /// How a new person's vector is fitted, a few words for `explain`
+    /// (`ridge regression, λ = 0.1`).
+    var foldInMethod: String { get }
+}
+
+extension FactorExplanation {
+    /// A setting as typed in a sentence: `5.5`, `0.1`, `4` (not `4.0`).
+    public static func plain(_ x: Double) -> String {
+        let text = x.formatted(maxFractionDigits: 6)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
 }
 
 extension FactorExplaining {

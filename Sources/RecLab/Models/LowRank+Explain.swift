@@ -23,4 +23,12 @@ extension LowRank: FactorExplaining {
                 Array(vectors[itemOffset($0) ..< itemOffset($0) + factors])
             })
     }
+
+    /// The tutorial calls the vectors' numbers features.
+    public var vectorEntryName: String { "feature" }
+
+    /// Ridge regression with the training penalty (never quite 0).
+    public var foldInMethod: String {
+        "ridge regression, λ = \(FactorExplanation.plain(max(parameters.regularization, Self.minimumFoldInRegularization)))"
+    }
 }

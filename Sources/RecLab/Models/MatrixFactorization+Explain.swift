@@ -34,4 +34,12 @@ extension MatrixFactorization: FactorExplaining {
                 itemVector(index: $0).map(Double.init)
             })
     }
+
+    /// fast.ai calls the vectors' numbers factors.
+    public var vectorEntryName: String { "factor" }
+
+    /// Ridge regression on the logits of the ratings.
+    public var foldInMethod: String {
+        "ridge regression on the ratings' logits, λ = \(FactorExplanation.plain(Self.foldInRegularization))"
+    }
 }

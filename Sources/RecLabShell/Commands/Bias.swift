@@ -24,7 +24,7 @@ extension Verbs {
         gives: [.table, .text]
     ) { call in
         let usage = call.usage
-        let name = try call.arguments.expectName("a model with movie biases (mf, als or bias)", usage: usage)
+        let name = try call.arguments.expectName("a model with movie biases (mf, als, bpr or bias)", usage: usage)
         var lowest: Bool?
         var count: Int?
         var minCount: Int?

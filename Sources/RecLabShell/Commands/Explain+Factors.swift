@@ -1,7 +1,7 @@
 import Foundation
 import RecLab
 
-/// `explain` for the factor models (`mf`, `als`, `lowrank`): where the
+/// `explain` for the factor models (`mf`, `als`, `lowrank`, `implicit`, `bpr`): where the
 /// person's vector came from, each term of the score, the factors that
 /// weigh most in u·v, what the model does to the sum, and the person's
 /// rated movies nearest the movie in the model's space.
@@ -100,23 +100,7 @@ struct FactorExplanationText {
                 + "(\(ratings) in '\(table)')"
         case .foldedIn(let known):
             return "\(audience) is folded in: \(what) fitted to their \(NumberFormatting.counted(known, "rating")), "
-                + "movie vectors fixed (\(foldInMethod))"
-        }
-    }
-
-    /// How the model folds a person in.
-    var foldInMethod: String {
-        switch model {
-        case is MatrixFactorization:
-            return "ridge regression on the ratings' logits, λ = \(plain(MatrixFactorization.foldInRegularization))"
-        case let als as ALSModel:
-            return als.parameters.samples > 0 ? "the posterior mean, as the Bayesian sweeps solve a user"
-                : "damped mean bias, then ridge regression, as training solves a user"
-        case let lowRank as LowRank:
-            let lambda = max(lowRank.parameters.regularization, LowRank.minimumFoldInRegularization)
-            return "ridge regression, λ = \(plain(lambda))"
-        default:
-            return "least squares"
+                + "movie vectors fixed (\(model.foldInMethod))"
         }
     }
 
@@ -124,9 +108,7 @@ struct FactorExplanationText {
     var dotLines: [String] {
         let e = explanation
         let count = e.userVector.count
-        // The noun of the setting that sets their number (`features=` or `factors=`).
-        let noun = Algorithm.of(model)?.settings.contains { $0.key == "features" } == true ? "feature" : "factor"
-        let factors = NumberFormatting.counted(count, noun)
+        let factors = NumberFormatting.counted(count, model.vectorEntryName)
         let leading = e.leadingFactors(Self.leadingFactorCount)
         let which = leading.count == count ? "the terms u_f × v_f" : "the largest of its terms u_f × v_f"
         var lines = ["  u·v = \(f(e.dot)), \(audience)'s vector · the movie's over \(factors); \(which):"]

@@ -50,6 +50,8 @@ extension ExplainableModel where Self: FactorExplaining {
 extension MatrixFactorization: ExplainableModel {}
 extension ALSModel: ExplainableModel {}
 extension LowRank: ExplainableModel {}
+extension ImplicitMF: ExplainableModel {}
+extension BPRModel: ExplainableModel {}
 
 extension UserKNN: ExplainableModel {
     /// The neighbours, their centred ratings and the weighted mean.

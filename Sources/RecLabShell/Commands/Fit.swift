@@ -37,7 +37,7 @@ extension Verbs {
         }
         guard let model = trained.model as? any ContinuableModel else {
             let fittable = workspace.modelNames.filter { workspace.models[$0]?.model is any ContinuableModel }
-            throw ShellError("'\(trained.name)' is a \(trained.model.algorithm) model, trained in one go; fit trains mf and lowrank models further"
+            throw ShellError("'\(trained.name)' is \(MovieSpace.kind(of: trained)), trained in one go; fit trains mf and lowrank models further"
                              + (fittable.isEmpty ? " (train mf or lowrank first)" : " (here: \(fittable.joined(separator: ", ")))"), at: modelToken)
         }
         let unit = type(of: model).fitUnit

@@ -26,7 +26,8 @@ enum ModelEvaluation {
         }
         // Every model makes lists; only those whose scores are ratings have rating errors.
         guard ranking || Evaluation.predictsRatings(trained.model) else {
-            throw ShellError("'\(trained.name)' is a \(trained.model.algorithm) model: it scores movies by how many rated them, "
+            let how = trained.model.scoreScale == .counts ? "by how many rated them" : "for a ranking"
+            throw ShellError("'\(trained.name)' is \(MovieSpace.kind(of: trained)): it scores movies \(how), "
                              + "not by a predicted rating, so it has no rating errors to measure (judge its lists: "
                              + "evaluate \(trained.name) on TABLE top 10)", at: token)
         }

@@ -16,7 +16,7 @@ enum ModelFiles {
         try call.arguments.expectEnd(usage: usage)
         // Every kind `train` makes is in Checkpoint.kinds; this only guards a new one not yet added there.
         guard let model = trained.model as? any CheckpointableModel else {
-            throw ShellError("'\(trained.name)' is a \(trained.model.algorithm) model, which save model cannot save yet",
+            throw ShellError("'\(trained.name)' is \(MovieSpace.kind(of: trained)), which save model cannot save yet",
                              at: modelToken)
         }
         let checkpoint = Checkpoint(

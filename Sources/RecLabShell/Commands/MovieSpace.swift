@@ -10,17 +10,17 @@ enum MovieSpace {
         var accepts: @Sendable (any Recommender) -> Bool
         /// What it is, after "has no": `movie space`, `movie biases`.
         var what: String
-        /// The algorithms that have it, for messages: `mf, als, lowrank or itemknn`.
+        /// The algorithms that have it, for messages: `mf, als, lowrank, implicit, bpr or itemknn`.
         var algorithms: String
     }
 
     /// Movies in a vector space or with kept similarities (`similar`).
     static let space = Need(accepts: { $0 is any MovieSpaceModel }, what: "movie space",
-                            algorithms: "mf, als, lowrank or itemknn")
+                            algorithms: "mf, als, lowrank, implicit, bpr or itemknn")
     /// Movie vectors (`pca`).
-    static let vectors = Need(accepts: { $0 is any MovieVectorModel }, what: "movie vectors", algorithms: "mf, als or lowrank")
+    static let vectors = Need(accepts: { $0 is any MovieVectorModel }, what: "movie vectors", algorithms: "mf, als, lowrank, implicit or bpr")
     /// Learned movie biases (`bias`).
-    static let biases = Need(accepts: { $0 is any ItemBiasModel }, what: "movie biases", algorithms: "mf, als or bias")
+    static let biases = Need(accepts: { $0 is any ItemBiasModel }, what: "movie biases", algorithms: "mf, als, bpr or bias")
 
     /// The model named by `token`, which must have `need`; without a name,
     /// the model trained last that has it.

@@ -25,7 +25,7 @@ extension Verbs {
         gives: .table
     ) { call in
         let usage = call.usage
-        let name = try call.arguments.expectName("a model with movie vectors (mf, als or lowrank)", usage: usage)
+        let name = try call.arguments.expectName("a model with movie vectors (mf, als, lowrank, implicit or bpr)", usage: usage)
         let countToken = call.arguments.peek
         let count = try call.arguments.takeInteger("the number of movies", in: 2...1_000_000) ?? 50
         let path = try ChartArguments.svgPath(&call)

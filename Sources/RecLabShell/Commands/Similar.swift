@@ -4,7 +4,7 @@ extension Verbs {
     /// `similar MOVIE [N] [with MODEL] [metric cosine|l1] [min N]`.
     static let similar = Verb(
         name: "similar", group: .models,
-        summary: "the movies closest to one movie in a model's movie space (mf, als, lowrank, itemknn, ease)",
+        summary: "the movies closest to one movie in a model's movie space (mf, als, lowrank, implicit, bpr, itemknn, ease)",
         forms: ["similar MOVIE [N] [with MODEL] [metric cosine|l1] [min N]"],
         example: """
             similar "Mary Poppins (1964)"            # ten, with the last mf/lowrank/itemknn model
@@ -71,7 +71,7 @@ extension Verbs {
         let chosen = metric?.value ?? .cosine
         if let metric, !space.similarityMetrics.contains(metric.value) {
             throw ShellError("'\(trained.name)' is an \(trained.model.algorithm) model: it keeps similarities, not vectors, so it has no "
-                             + "'metric \(metric.value.rawValue)' (use an mf, als or lowrank model)", at: metric.token)
+                             + "'metric \(metric.value.rawValue)' (use an mf, als, lowrank, implicit or bpr model)", at: metric.token)
         }
         let items = try space.similarMovies(to: movie.id, count: count, metric: chosen, minCount: minCount ?? 0)
         let scoreName = chosen == .cosine ? space.similarityColumn : "difference"

@@ -64,7 +64,7 @@ struct Algorithm: Sendable {
 
 extension Algorithm {
     /// Every algorithm, in the order `help train` lists them.
-    static let all: [Algorithm] = [userKNN, itemKNN, bias, popular, mf, als, lowRank, ease]
+    static let all: [Algorithm] = [userKNN, itemKNN, bias, popular, mf, als, lowRank, implicit, bpr, ease]
 
     /// The algorithm that trained `model`.
     static func of(_ model: any Recommender) -> Algorithm? {
