@@ -17,7 +17,7 @@ import Testing
     /// least-squares step instead of the vector they trained; userknn
     /// finds the user themself among a person's neighbours; bias damps a
     /// data user's b_u but not a new person's, as LensKit's `Bias` does.
-    static let personIsUser: Set<String> = ["itemknn", "popular"]
+    static let personIsUser: Set<String> = ["itemknn", "popular", "ease"]
 
     static let kinds = Algorithm.all.map(\.name)
 
@@ -81,6 +81,38 @@ import Testing
         if Self.personIsUser.contains(kind) {
             #expect(differing == 0, "\(kind): \(differing) scores differ between a user and a person with their ratings")
         }
+    }
+
+    /// Where a kind scores (user, movie) pairs without scoring every movie
+    /// (evaluation's fast paths), each pair's score is the one in the
+    /// user's full scores.
+    @Test(arguments: kinds)
+    func pairScoresAreTheFullScores(_ kind: String) throws {
+        let model = try trained(kind, Self.quick[kind] ?? "")
+        let matrix = model.matrix
+        var compared = 0
+        for u in stride(from: 0, to: matrix.userCount, by: 7) {
+            let user = matrix.userIds[u]
+            let full = try model.itemScores(user: user)
+            let items = Array(stride(from: 0, to: matrix.itemCount, by: 11))
+            if let pairs = model as? any PairPredictor {
+                for i in items where !full.rated[i] {
+                    let a = try #require(pairs.predict(user: user, item: matrix.itemIds[i]))
+                    let b = full.values[i]
+                    #expect(abs(a - b) <= 1e-6 * max(1, abs(b)), "\(kind) user \(user) movie \(matrix.itemIds[i]): \(a) vs \(b)")
+                    compared += 1
+                }
+            }
+            if let scorer = model as? any UserItemScorer {
+                let values = try scorer.scores(user: user, items: items)
+                for (k, i) in items.enumerated() {
+                    let (a, b) = (values[k], full.values[i])
+                    #expect(a == b || (a.isNaN && b.isNaN), "\(kind) user \(user) movie \(matrix.itemIds[i]): \(a) vs \(b)")
+                    compared += 1
+                }
+            }
+        }
+        if model is any PairPredictor || model is any UserItemScorer { #expect(compared > 0) }
     }
 
     @Test func everyKindIsSaveableAndEveryCheckpointKindIsTrainable() {
