@@ -115,6 +115,19 @@ import Testing
         if model is any PairPredictor || model is any UserItemScorer { #expect(compared > 0) }
     }
 
+    /// The descriptor's engine type is the type `train` makes, so what
+    /// `help train` says a kind's models do is what they do.
+    @Test(arguments: kinds)
+    func trainMakesTheDescribedType(_ kind: String) throws {
+        let model = try trained(kind, Self.quick[kind] ?? "")
+        let algorithm = try #require(Algorithm.all.first { $0.name == kind })
+        #expect(ObjectIdentifier(type(of: model)) == ObjectIdentifier(algorithm.model))
+        #expect(Algorithm.of(model)?.name == kind)
+        #expect(algorithm.abilities.contains("similar") == (model is any MovieSpaceModel))
+        #expect(algorithm.abilities.contains("save model") == (model is any CheckpointableModel))
+        #expect(algorithm.abilities.contains("predict ratings") == model.scoresAreRatings)
+    }
+
     @Test func everyKindIsSaveableAndEveryCheckpointKindIsTrainable() {
         #expect(Set(Checkpoint.kinds.map { $0.checkpointKind }) == Set(Self.kinds))
     }

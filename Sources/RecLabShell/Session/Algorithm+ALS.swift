@@ -6,7 +6,7 @@ extension Algorithm {
     /// BiasedMF), then averaged Bayesian draws (``ALSModel``).
     static let als = Algorithm(
         name: "als",
-        summary: "matrix factorisation by alternating least squares (LensKit BiasedMF), then averaged Bayesian draws",
+        summary: "matrix factorisation by alternating least squares (LensKit BiasedMF), then averaged Bayesian draws", model: ALSModel.self,
         settings: [
             Setting(key: "features", kind: .whole(1...1024), defaultValue: 10, meaning: "length of each user and movie vector"),
             Setting(key: "reg", kind: .number(0...1_000), defaultValue: 0.1,

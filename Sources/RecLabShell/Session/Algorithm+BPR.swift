@@ -4,7 +4,7 @@ extension Algorithm {
     /// Bayesian personalised ranking by stochastic gradient steps (``BPRModel``).
     static let bpr = Algorithm(
         name: "bpr",
-        summary: "Bayesian personalised ranking (Rendle et al.): rated movies scored above unrated ones, by SGD",
+        summary: "Bayesian personalised ranking (Rendle et al.): rated movies scored above unrated ones, by SGD", model: BPRModel.self,
         settings: [
             Setting(key: "features", kind: .whole(1...1024), defaultValue: 64, meaning: "length of each user and movie vector"),
             Setting(key: "epochs", kind: .whole(1...10_000), defaultValue: 80, meaning: "passes, each as many triples as ratings"),

@@ -5,7 +5,7 @@ extension Algorithm {
     /// weights in closed form, for top-N lists.
     static let ease = Algorithm(
         name: "ease",
-        summary: "movie-to-movie weights in closed form, for top-N lists (Steck's EASE)",
+        summary: "movie-to-movie weights in closed form, for top-N lists (Steck's EASE)", model: EASE.self,
         settings: [
             Setting(key: "reg", kind: .number(0...1e9), defaultValue: 300,
                     meaning: "ridge penalty on the weights (above 0; larger favours popular movies less)"),

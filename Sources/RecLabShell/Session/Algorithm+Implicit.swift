@@ -7,6 +7,7 @@ extension Algorithm {
         name: "implicit",
         summary: "implicit-feedback matrix factorisation by alternating least squares (LensKit ImplicitMF): "
             + "who rated what, not the ratings",
+        model: ImplicitMF.self,
         settings: [
             Setting(key: "features", kind: .whole(1...1024), defaultValue: 50, meaning: "length of each user and movie vector"),
             Setting(key: "iters", kind: .whole(1...10_000), defaultValue: 20, meaning: "iterations (users, then movies)"),

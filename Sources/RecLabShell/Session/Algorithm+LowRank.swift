@@ -3,7 +3,7 @@ import RecLab
 extension Algorithm {
     /// The LinkedIn Learning tutorial's plain low-rank factorisation R ≈ U·Mᵀ.
     static let lowRank = Algorithm(
-        name: "lowrank", summary: "plain low-rank factorisation R ≈ U·Mᵀ, full-batch L-BFGS or CG (the LinkedIn tutorial)",
+        name: "lowrank", summary: "plain low-rank factorisation R ≈ U·Mᵀ, full-batch L-BFGS or CG (the LinkedIn tutorial)", model: LowRank.self,
         settings: [
             Setting(key: "features", kind: .whole(1...1024), defaultValue: 15, meaning: "numbers per user and movie vector"),
             Setting(key: "reg", kind: .number(0...1_000_000), defaultValue: 0.1, meaning: "weight of the squared-size penalty"),

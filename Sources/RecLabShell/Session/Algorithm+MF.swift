@@ -10,7 +10,7 @@ extension Algorithm {
     /// its error names the key. `epochs` is bounded here because the
     /// schedule is built per step.
     static let mf = Algorithm(
-        name: "mf", summary: "matrix factorisation: user and movie vectors and biases (fast.ai collab_learner)",
+        name: "mf", summary: "matrix factorisation: user and movie vectors and biases (fast.ai collab_learner)", model: MatrixFactorization.self,
         settings: [
             Setting(key: "factors", kind: .whole(-anyWhole ... anyWhole), defaultValue: 50,
                     meaning: "numbers in each user's and movie's vector"),

@@ -37,6 +37,9 @@ struct Algorithm: Sendable {
     var name: String
     /// One line for `help train`.
     var summary: String
+    /// The engine type it trains: what its models can do follows from the
+    /// protocols that type conforms to (``abilities``).
+    var model: any Recommender.Type
     /// The settings, in the order they are listed.
     var settings: [Setting]
     /// The settings the line under a model's answers always shows
@@ -55,6 +58,24 @@ struct Algorithm: Sendable {
     /// Trains while showing how it goes (a bar, a line per epoch); used
     /// instead of ``train`` when set.
     var live: (@Sendable (RatingMatrix, Values, TrainingFeedback) throws -> any Recommender)? = nil
+
+    /// What models of this kind do beyond `recommend`, for `help train`:
+    /// how their scores read, and the verbs that take them, from the
+    /// protocols ``model`` conforms to.
+    var abilities: [String] {
+        var out: [String]
+        switch model.scoreScale {
+        case .ratings: out = ["predict ratings", "evaluate (RMSE and top-N)"]
+        case .counts, .ranking: out = ["rank movies", "evaluate top K"]
+        }
+        if model is any MovieSpaceModel.Type { out.append("similar") }
+        if model is any MovieVectorModel.Type { out.append("pca") }
+        if model is any ItemBiasModel.Type { out.append("bias") }
+        if model is any ExplainableModel.Type { out.append("explain") }
+        if model is any ContinuableModel.Type { out.append("fit") }
+        if model is any CheckpointableModel.Type { out.append("save model") }
+        return out
+    }
 
     /// The defaults of every setting.
     var defaults: Values {
@@ -76,6 +97,7 @@ extension Algorithm {
         var lines = ["algorithms and their settings (defaults shown):"]
         for algorithm in all {
             lines.append("  \(algorithm.name): \(algorithm.summary)")
+            lines.append("    its models: " + algorithm.abilities.joined(separator: ", "))
             for setting in algorithm.settings {
                 let pair = "\(setting.key)=\(ModelTraining.describe(setting.defaultValue, setting.kind))"
                 lines.append("    " + pair.padding(toLength: max(pair.count, 16), withPad: " ", startingAt: 0) + "  " + setting.meaning)
@@ -90,7 +112,7 @@ extension Algorithm {
 
     /// LensKit's `UserUser`, exactly (`USERKNN.md`).
     static let userKNN = Algorithm(
-        name: "userknn", summary: "user-user collaborative filtering (LensKit UserUser)",
+        name: "userknn", summary: "user-user collaborative filtering (LensKit UserUser)", model: UserKNN.self,
         settings: [
             Setting(key: "nbrs", kind: .whole(1...10_000), defaultValue: 15, meaning: "most neighbours per movie"),
             Setting(key: "min_nbrs", kind: .whole(1...10_000), defaultValue: 3, meaning: "fewer neighbours: no score"),
@@ -107,7 +129,7 @@ extension Algorithm {
 
     /// LensKit's `ItemItem`: item-mean-centred cosine between movies.
     static let itemKNN = Algorithm(
-        name: "itemknn", summary: "item-item collaborative filtering (LensKit ItemItem)",
+        name: "itemknn", summary: "item-item collaborative filtering (LensKit ItemItem)", model: ItemKNN.self,
         settings: [
             Setting(key: "nbrs", kind: .whole(1...10_000), defaultValue: 20, meaning: "most rated neighbours per movie"),
             Setting(key: "min_nbrs", kind: .whole(1...10_000), defaultValue: 1, meaning: "fewer neighbours: no score"),
@@ -124,7 +146,7 @@ extension Algorithm {
 
     /// LensKit's `Bias`: global mean plus damped movie and user biases.
     static let bias = Algorithm(
-        name: "bias", summary: "global mean + movie bias + user bias, damped (LensKit Bias)",
+        name: "bias", summary: "global mean + movie bias + user bias, damped (LensKit Bias)", model: BiasModel.self,
         settings: [
             Setting(key: "damping", kind: .number(0...1_000_000), defaultValue: 5,
                     meaning: "mean ratings assumed per movie and user (shrinks thin biases)"),
@@ -137,7 +159,7 @@ extension Algorithm {
 
     /// LensKit's `Popular`: the most-rated movies.
     static let popular = Algorithm(
-        name: "popular", summary: "the most-rated movies (score: number of ratings)", settings: [],
+        name: "popular", summary: "the most-rated movies (score: number of ratings)", model: PopularModel.self, settings: [],
         scoreMeaning: "scores are numbers of ratings: everyone gets the same list, less what they rated"
     ) { matrix, _, _ in
         PopularModel.train(matrix)
