@@ -1,4 +1,5 @@
 import Foundation
+import RecLabTestSupport
 @testable import RecLabShell
 
 /// A session whose output is collected, reading data from the shared
@@ -14,8 +15,8 @@ final class SessionHarness {
         session.peopleStore = PeopleStore(folder: peopleFolder)
     }
 
-    /// A fresh folder for this harness's people.
-    let peopleFolder = FileManager.default.temporaryDirectory.appendingPathComponent("reclab-people-\(UUID().uuidString)")
+    /// A fresh folder for this harness's people, removed when the tests end.
+    let peopleFolder = ScratchFolders.make("reclab-people")
 
     /// Runs a cell and returns what it printed; records a failure as text.
     @discardableResult

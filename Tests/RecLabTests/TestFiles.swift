@@ -1,14 +1,11 @@
 import Foundation
+import RecLabTestSupport
 @testable import RecLab
 
 /// Temporary files for tests, and the shared real data.
 enum TestFiles {
-    /// A fresh temporary folder.
-    static func folder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reclab-tests-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    /// A fresh temporary folder, removed when the tests end.
+    static func folder() -> URL { ScratchFolders.make("reclab-tests") }
 
     /// Writes `bytes` to a temporary file called `name` and returns its path.
     static func write(_ bytes: [UInt8], name: String = "test.csv") -> String {

@@ -6,8 +6,9 @@ extension EASE {
     /// Deterministic: the Gram matrix is counted exactly and the inverse is
     /// LAPACK's.
     ///
-    /// `cancel` is polled between the stages (the inverse itself runs to its
-    /// end) and told of them (stage `ease`: `co-ratings`, `inverse`, `weights`).
+    /// `cancel` is polled between the stages and every 50 ms of the inverse
+    /// (which LAPACK finishes on its own, its result dropped), and told of
+    /// them (stage `ease`: `co-ratings`, `inverse`, `weights`).
     ///
     /// - Throws: ``RecLabError`` for settings out of range, no movie with
     ///   enough ratings, more than ``maximumMovies`` kept, or cancellation.
@@ -31,11 +32,11 @@ extension EASE {
         var gram = coRatings(matrix, kept: kept, position: position)
         for a in 0 ..< n { gram[a * n + a] += parameters.regularization }
         try cancel.check()
-        cancel.report("ease", fraction: 0.1, detail: "inverse of \(n) × \(n)")
-        try SymmetricInverse.invert(&gram, n: n)
-        try cancel.check()
+        // LAPACK says nothing while it works: no fraction, only the time spent.
+        cancel.report("ease", fraction: .nan, detail: "inverse of \(n) × \(n)")
+        let inverse = try SymmetricInverse.inverted(consume gram, n: n, cancel: cancel)
         cancel.report("ease", fraction: 0.9, detail: "weights")
-        let weights = gram.withUnsafeBufferPointer { p in
+        let weights = inverse.withUnsafeBufferPointer { p in
             [Float](unsafeUninitializedCapacity: n * n) { out, count in
                 for a in 0 ..< n {
                     for b in 0 ..< n {

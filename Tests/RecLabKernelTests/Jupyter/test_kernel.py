@@ -13,6 +13,7 @@ spec installed for the test build, and RECLAB_REPOSITORY at the checkout:
 """
 
 import os
+import shutil
 import re
 import subprocess
 import tempfile
@@ -149,6 +150,7 @@ class SessionNotebookTests(unittest.TestCase):
         started = time.time()
         # A fresh workspace per notebook, as the transcript tests have a fresh people folder.
         workspace = tempfile.mkdtemp(prefix="reclab-notebook-")
+        self.addCleanup(shutil.rmtree, workspace, True)
         NotebookClient(notebook, timeout=600, kernel_name="reclab").execute(
             env={**os.environ, "RECLAB_WORKSPACE": workspace})
         seconds = time.time() - started
