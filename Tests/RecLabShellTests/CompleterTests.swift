@@ -52,6 +52,11 @@ import Testing
         #expect(completer.complete(word: "mov", before: "join ratings ") == ["movies"])
         #expect(completer.complete(word: "", before: "top ratings 5 ") == ["by"])
         #expect(completer.complete(word: "s", before: "sample ratings 10 ") == ["seed"])
+        // tune's `key=v1,v2...` is one placeholder, filled with the algorithm's settings.
+        #expect(completer.complete(word: "r", before: "tune ease ") == ["reg="])
+        let afterValues = completer.complete(word: "", before: "tune ease reg=30,300 ")
+        #expect(afterValues.contains("min_ratings=") && afterValues.contains("on") && !afterValues.contains("v2"),
+                "\(afterValues)")
     }
 
     @Test func loadCompletesFilesInTheDataFoldersToo() throws {

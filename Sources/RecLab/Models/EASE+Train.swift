@@ -29,7 +29,8 @@ extension EASE {
         }
         let n = kept.count
         cancel.report("ease", fraction: 0, detail: "co-ratings of \(n) movies")
-        var gram = coRatings(matrix, kept: kept, position: position)
+        var gram = coRatings(matrix, kept: kept, position: position, cancel: cancel)
+        try cancel.check()
         for a in 0 ..< n { gram[a * n + a] += parameters.regularization }
         try cancel.check()
         // LAPACK says nothing while it works: no fraction, only the time spent.
@@ -52,9 +53,11 @@ extension EASE {
     /// XᵀX over the kept movies, row-major: entry (a, b) counts the users
     /// who rated both kept movies a and b (the diagonal, each one's ratings).
     /// Each core fills whole rows, so the counts are exact and in no order.
+    /// A cancelled count stops between rows (the caller then throws).
     ///
     /// - Complexity: O(Σ_u r_u²).
-    static func coRatings(_ matrix: RatingMatrix, kept: [Int32], position: [Int32]) -> [Double] {
+    static func coRatings(_ matrix: RatingMatrix, kept: [Int32], position: [Int32],
+                          cancel: Cancellation = .never) -> [Double] {
         let n = kept.count
         // Work per row: the ratings of everyone who rated the movie.
         var offsets = [0]
@@ -70,6 +73,7 @@ extension EASE {
             let out = SendablePointer(base)
             Parallel.forEach(Parallel.ranges(weightedBy: offsets, minimumWeight: 1 << 20)) { rows in
                 for a in rows {
+                    if cancel.isCancelled { return }
                     let row = out.pointer + a * n
                     for k in matrix.entries(ofItem: Int(kept[a])) {
                         for e in matrix.entries(ofUser: Int(matrix.itemUsers[k])) {

@@ -21,7 +21,7 @@ extension Verbs {
             finished. 'to PATH.svg' draws the metric against the first setting, one line per
             value of the others. No model is kept: train the best one by name.
             """,
-        fills: ["key=v1,v2...": .algorithmSettings],
+        fills: ["key=value": .algorithmSettings],
         gives: .table
     ) { call in
         let usage = call.usage

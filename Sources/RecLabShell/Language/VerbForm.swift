@@ -21,7 +21,8 @@ indirect enum FormNode: Equatable, Sendable {
         return sequence(&tokens, until: nil)
     }
 
-    /// Splits a form into `[`, `]`, `...`, `,`, `=` and words.
+    /// Splits a form into `[`, `]`, `...`, `,`, `=` and words (`key=v1,v2`
+    /// is one word).
     private static func lex(_ form: String) -> [String] {
         var out: [String] = []
         var word = ""
@@ -36,6 +37,8 @@ indirect enum FormNode: Equatable, Sendable {
             switch c {
             case " ": flush()
             case "…": flush(); out.append("...")
+            // `key=v1,v2` (tune's list of values) is one word.
+            case "," where word.contains("="): word.append(c)
             case "[", "]", ",": flush(); out.append(String(c))
             case "=" where word.first?.isLowercase != true: flush(); out.append("=")
             default: word.append(c)
