@@ -6,9 +6,9 @@ extension EASE {
     /// Deterministic: the Gram matrix is counted exactly and the inverse is
     /// LAPACK's.
     ///
-    /// `cancel` is polled between the stages and every 50 ms of the inverse
-    /// (which LAPACK finishes on its own, its result dropped), and told of
-    /// them (stage `ease`: `co-ratings`, `inverse`, `weights`).
+    /// `cancel` is polled while counting co-ratings and between the stages
+    /// (the inverse runs to its end: under a second at the defaults on
+    /// ml-latest-small, minutes at ``maximumMovies``), and told of them (stage `ease`: `co-ratings`, `inverse`, `weights`).
     ///
     /// - Throws: ``RecLabError`` for settings out of range, no movie with
     ///   enough ratings, more than ``maximumMovies`` kept, or cancellation.
@@ -35,9 +35,10 @@ extension EASE {
         try cancel.check()
         // LAPACK says nothing while it works: no fraction, only the time spent.
         cancel.report("ease", fraction: .nan, detail: "inverse of \(n) × \(n)")
-        let inverse = try SymmetricInverse.inverted(consume gram, n: n, cancel: cancel)
+        try SymmetricInverse.invert(&gram, n: n)
+        try cancel.check()
         cancel.report("ease", fraction: 0.9, detail: "weights")
-        let weights = inverse.withUnsafeBufferPointer { p in
+        let weights = gram.withUnsafeBufferPointer { p in
             [Float](unsafeUninitializedCapacity: n * n) { out, count in
                 for a in 0 ..< n {
                     for b in 0 ..< n {

@@ -1,11 +1,14 @@
 import CLapack
-import Dispatch
 
 /// The inverse of a large dense symmetric positive definite matrix, by
 /// LAPACK's Cholesky factorisation and inverse (`dpotrf`, `dpotri`) from
 /// OpenBLAS, which block the work for the caches and use every core.
 /// ``Cholesky`` stays the tool for the small k × k systems of alternating
 /// least squares, where a call into LAPACK would cost more than the solve.
+///
+/// A call runs to its end: LAPACK cannot be stopped midway, and running it
+/// on a worker to return early on Ctrl-C left OpenBLAS computing when the
+/// process exited, where its shutdown waits forever for its own threads.
 public enum SymmetricInverse {
     /// Replaces the `n × n` symmetric positive definite matrix in `a`
     /// (row-major, both triangles filled) by its inverse, both triangles
@@ -39,35 +42,4 @@ public enum SymmetricInverse {
             for j in 0 ..< i { a[j * n + i] = a[i * n + j] }
         }
     }
-
-    /// ``invert(_:n:)`` on a worker thread, polling `cancel` every 50 ms:
-    /// LAPACK cannot be stopped midway, so on Ctrl-C the caller gets
-    /// ``RecLabError/cancelled`` at once and the worker finishes on its own,
-    /// then frees its matrix. Pass the matrix with `consume` to lend it
-    /// without a copy.
-    ///
-    /// - Throws: what ``invert(_:n:)`` throws, or cancellation.
-    /// - Complexity: O(n³), as ``invert(_:n:)``.
-    public static func inverted(_ a: [Double], n: Int, cancel: Cancellation) throws(RecLabError) -> [Double] {
-        let job = InversionJob(matrix: a)
-        DispatchQueue.global().async {
-            do throws(RecLabError) { try invert(&job.matrix, n: n) } catch { job.error = error }
-            job.done.signal()
-        }
-        while job.done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
-            if cancel.isCancelled { throw RecLabError.cancelled }
-        }
-        if let error = job.error { throw error }
-        return job.matrix
-    }
-}
-
-/// The matrix a worker inverts, and how it ended; touched by the worker
-/// until it signals `done`, and by the caller only after.
-private final class InversionJob: @unchecked Sendable {
-    var matrix: [Double]
-    var error: RecLabError?
-    let done = DispatchSemaphore(value: 0)
-
-    init(matrix: [Double]) { self.matrix = matrix }
 }
