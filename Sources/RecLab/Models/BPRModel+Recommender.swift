@@ -41,7 +41,7 @@ extension BPRModel {
     }
 }
 
-extension BPRModel: Recommender {
+extension BPRModel: UserVectorModel {
     /// `bpr`.
     public static let algorithm = "bpr"
     /// Scores rank movies; they are not ratings.
@@ -52,22 +52,5 @@ extension BPRModel: Recommender {
         [("features", String(parameters.features)), ("epochs", String(parameters.epochs)),
          ("lr", UserKNN.format(parameters.learningRate)), ("reg", UserKNN.format(parameters.regularization)),
          ("seed", String(parameters.seed))]
-    }
-
-    /// Folds the person in (``foldIn(ratings:)``) and scores every movie
-    /// they have not rated.
-    ///
-    /// - Complexity: that of ``foldIn(ratings:)`` plus O(items × k).
-    public func itemScores(ratings: [(item: Int64, rating: Double)]) -> ItemScores {
-        let vector = foldIn(ratings: ratings)
-        return .predicted(for: ratings, in: matrix) { scores(vector: vector, rated: $0) }
-    }
-
-    /// Scores every movie data user `id` has not rated from their trained vector.
-    ///
-    /// - Throws: ``RecLabError`` when the user is not in the training data.
-    /// - Complexity: O(items × k).
-    public func itemScores(user id: Int64) throws(RecLabError) -> ItemScores {
-        try .predicted(forUser: id, in: matrix) { u, rated in scores(vector: userRow(u), rated: rated) }
     }
 }

@@ -91,7 +91,7 @@ public struct BPRModel: Sendable {
     /// summed from the first number on, then added to the bias.
     ///
     /// - Complexity: O(items × factors).
-    func scores(vector: [Double], rated: [Bool]) -> [Double] {
+    public func scores(vector: [Double], rated: [Bool]) -> [Double] {
         let k = factors
         return items.withUnsafeBufferPointer { q in
             vector.withUnsafeBufferPointer { x in

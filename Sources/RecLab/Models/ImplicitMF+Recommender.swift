@@ -33,7 +33,7 @@ extension ImplicitMF {
     /// x·q_i for every movie, NaN where `rated`: no offset, no clamp.
     ///
     /// - Complexity: O(items × k).
-    func scores(vector: [Double], rated: [Bool]) -> [Double] {
+    public func scores(vector: [Double], rated: [Bool]) -> [Double] {
         let k = factors
         return items.withUnsafeBufferPointer { q in
             vector.withUnsafeBufferPointer { x in
@@ -48,7 +48,7 @@ extension ImplicitMF {
     }
 }
 
-extension ImplicitMF: Recommender {
+extension ImplicitMF: UserVectorModel {
     /// `implicit`.
     public static let algorithm = "implicit"
     /// Scores rank movies; they are not ratings.
@@ -59,23 +59,6 @@ extension ImplicitMF: Recommender {
         [("features", String(parameters.features)), ("iters", String(parameters.iterations)),
          ("reg", UserKNN.format(parameters.regularization)), ("weight", UserKNN.format(parameters.weight)),
          ("seed", String(parameters.seed))]
-    }
-
-    /// Folds the person in (``foldIn(ratings:)``) and scores every movie
-    /// they have not rated.
-    ///
-    /// - Complexity: O(r × k² + k³ + items × k).
-    public func itemScores(ratings: [(item: Int64, rating: Double)]) -> ItemScores {
-        let vector = foldIn(ratings: ratings)
-        return .predicted(for: ratings, in: matrix) { scores(vector: vector, rated: $0) }
-    }
-
-    /// Scores every movie data user `id` has not rated from their trained vector.
-    ///
-    /// - Throws: ``RecLabError`` when the user is not in the training data.
-    /// - Complexity: O(items × k).
-    public func itemScores(user id: Int64) throws(RecLabError) -> ItemScores {
-        try .predicted(forUser: id, in: matrix) { u, rated in scores(vector: userRow(u), rated: rated) }
     }
 }
 
