@@ -92,18 +92,11 @@ public struct BPRModel: Sendable {
     ///
     /// - Complexity: O(items × factors).
     public func scores(vector: [Double], rated: [Bool]) -> [Double] {
-        let k = factors
-        return items.withUnsafeBufferPointer { q in
-            vector.withUnsafeBufferPointer { x in
-                (0 ..< matrix.itemCount).map { i -> Double in
-                    if rated[i] { return .nan }
-                    var dot = 0.0
-                    for f in 0 ..< k { dot += x[f] * q[i * k + f] }
-                    return itemBiases[i] + dot
-                }
-            }
-        }
+        Self.dotScores(vector: vector, rows: items, offsets: itemBiases, count: matrix.itemCount, rated: rated)
     }
+
+    /// b_i.
+    public func itemBias(_ i: Int) -> Double? { itemBiases[i] }
 }
 
 /// `bias MODEL` lists movies by b_i: how much any user prefers it to an

@@ -34,17 +34,7 @@ extension ImplicitMF {
     ///
     /// - Complexity: O(items × k).
     public func scores(vector: [Double], rated: [Bool]) -> [Double] {
-        let k = factors
-        return items.withUnsafeBufferPointer { q in
-            vector.withUnsafeBufferPointer { x in
-                (0 ..< matrix.itemCount).map { i -> Double in
-                    if rated[i] { return .nan }
-                    var dot = 0.0
-                    for f in 0 ..< k { dot += x[f] * q[i * k + f] }
-                    return dot
-                }
-            }
-        }
+        Self.dotScores(vector: vector, rows: items, offsets: nil, count: matrix.itemCount, rated: rated)
     }
 }
 
